@@ -1,0 +1,58 @@
+# Leerroute. The two commands a new user needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+APP := .venv-app/bin/python
+RASA := .venv-rasa/bin/rasa
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
+
+.PHONY: help venvs seed train run test unit lint validate b1 eval bench clean
+
+help:
+	@echo "make run    set up what is missing (environments, catalog, model) and start the bot"
+	@echo "make test   run every test (unit, actions, data validation, conversations over HTTP)"
+	@echo "make train  retrain the model if config, domain or data changed"
+	@echo "make eval   NLU figures on the held-out split, cross-validation, persona conversations"
+	@echo "make bench  route-engine benchmark (SQLite and PostgreSQL)"
+	@echo "make lint   ruff"
+
+venvs:
+	@scripts/venv.sh rasa requirements/rasa.lock
+	@scripts/venv.sh app requirements/app.lock
+
+seed: venvs
+	@source scripts/env.sh && $(APP) -m catalog_db seed
+
+train: seed
+	@scripts/train.sh >/dev/null
+
+run: train
+	@scripts/serve.sh
+
+lint: venvs
+	.venv-app/bin/ruff check .
+	.venv-app/bin/ruff format --check .
+
+validate: train
+	@source scripts/env.sh && $(RASA) data validate --domain domain --fail-on-warnings >var/validate.log 2>&1 \
+	  || { cat var/validate.log; exit 1; }
+	@echo "rasa data validate: ok"
+
+b1: venvs
+	@$(APP) ../shared/tools/b1check.py
+
+unit: seed
+	@source scripts/env.sh && .venv-app/bin/pytest -q -m "not conversation" tests
+
+test: train lint validate b1
+	@source scripts/env.sh && .venv-app/bin/pytest -q tests
+
+eval: train
+	@source scripts/env.sh && scripts/eval.sh
+
+bench: seed
+	@source scripts/env.sh && $(APP) -m tests.bench.route_bench
+
+clean:
+	rm -rf var models/leerroute-* models/spacy_nl results

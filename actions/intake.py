@@ -1,0 +1,238 @@
+"""The intake form: reading answers, validating them, and what to ask next.
+
+* `action_lees_antwoord` is the custom slot mapping of every intake slot, so Rasa runs it after
+  every user message, inside the form or not: any slot can be filled (or corrected) at any time.
+  It reads button payloads, NLU entities (with roles), free text and option numbers, and only
+  ever sets canonical codes from the catalog vocabulary.
+* `validate_intake` enforces the codes once more, decides which questions apply to this person,
+  sets `requested_slot`, the progress ("Vraag 2 van 5"), and lets questions in between through
+  to the rules by returning nothing.
+* `action_terug` undoes the last answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalogus import normaliseerder
+from actions.teksten import knop_codes
+from catalog_db.antwoorden import Normaliseerder, schoon
+
+INTAKE_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
+SECTOR_SLOTS = ("huidige_sector", "doel_sector")
+MET_HUIDIGE_SECTOR = frozenset({"eigen_werk", "overstap", "zzp", "werkgever"})
+DOEL_IS_HUIDIG = frozenset({"eigen_werk", "werkgever"})
+# Intents that are not an answer: the form steps aside and a rule answers them.
+INTERRUPTIES = frozenset({
+    "hulp", "mens_spreken", "opnieuw", "stoppen", "terug", "chitchat", "belediging", "buiten_bereik",
+    "afscheid", "bedanken", "vraag_bbl", "vraag_bol", "vraag_evc", "vraag_oo_fonds", "vraag_mbo_niveau",
+    "vraag_kosten", "vraag_geld", "vraag_duur", "vraag_werken_leren", "vraag_stap", "vraag_privacy",
+    "route_meer", "route_andere", "route_betalen", "route_volgende_stap", "bel_mij",
+})  # fmt: skip
+INTERRUPTIE_ZEKERHEID = 0.5
+CORRECTIE = ("toch", "liever", "bedoel", "nee", "niet", "eigenlijk", "sorry", "verander")
+
+
+def vragen_voor(slots: Mapping[str, Any]) -> list[str]:
+    """The intake questions that apply to this person, in the order they are asked."""
+    situatie = slots.get("situatie")
+    vragen = ["situatie"]
+    if situatie == "werkzoekend":
+        vragen.append("uitkering")
+    vragen.append("opleidingsniveau")
+    if situatie in MET_HUIDIGE_SECTOR:
+        vragen.append("huidige_sector")
+    vragen += ["doel_sector", "regio"]
+    return vragen
+
+
+def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: Optional[str]) -> Optional[str]:
+    naam = entiteit.get("entity")
+    if naam in INTAKE_SLOTS:
+        return naam
+    if naam == "sector":
+        rol = entiteit.get("role")
+        if rol == "huidig":
+            return "huidige_sector"
+        if rol == "doel":
+            return "doel_sector"
+        return gevraagd if gevraagd in SECTOR_SLOTS else "sector"
+    return None
+
+
+def lees_bericht(
+    norm: Normaliseerder,
+    tekst: str,
+    intent: Optional[str],
+    zekerheid: float,
+    entiteiten: list[Mapping[str, Any]],
+    gevraagd: Optional[str],
+    opties: list[Optional[str]],
+    huidige: Mapping[str, Any],
+) -> tuple[dict[str, str], Optional[str]]:
+    """What one message says about the intake: (slot → code, vraagvorm or None).
+
+    vraagvorm is set only while a question is open: "normaal" when it got its answer,
+    "uitleg" for "weet ik niet", "eigen_bedrijf" when we must ask alone-or-with-staff, and
+    "opnieuw" when we did not understand (the question is then asked again, more simply)."""
+    gevonden: dict[str, str] = {}
+    tekst = tekst or ""
+    is_payload = tekst.lstrip().startswith("/")
+    if not is_payload and intent in INTERRUPTIES and zekerheid >= INTERRUPTIE_ZEKERHEID:
+        return {}, None  # a question or request, even if it names a level or sector
+    losse_sectoren: list[str] = []
+    for e in entiteiten:
+        slot = _slot_voor_entiteit(e, gevraagd)
+        waarde = e.get("value")
+        if slot is None or not isinstance(waarde, str):
+            continue
+        doel_slot = "doel_sector" if slot == "sector" else slot
+        if is_payload:
+            code = waarde if norm.is_code(doel_slot, waarde) else None  # payloads: codes only
+        else:
+            code = norm.normaliseer(doel_slot, waarde).code
+        if code is None:
+            continue
+        if slot == "sector":
+            losse_sectoren.append(code)
+        else:
+            gevonden[slot] = code
+    if is_payload:
+        if gevraagd and not gevonden:
+            return {}, ("uitleg" if intent == "weet_niet" else "opnieuw")
+        return gevonden, ("normaal" if gevraagd else None)
+
+    for slot, code in norm.vind_in_tekst(tekst).items():
+        gevonden.setdefault(slot, code)
+    losse_sectoren += [c for c in norm.sectoren_zonder_rol(tekst) if c not in losse_sectoren]
+    if losse_sectoren and "doel_sector" not in gevonden and gevraagd not in SECTOR_SLOTS:
+        woorden = set(schoon(tekst).split())
+        if not gevraagd or not huidige.get("doel_sector") or woorden & set(CORRECTIE):
+            gevonden["doel_sector"] = losse_sectoren[-1]
+    if gevraagd in SECTOR_SLOTS and gevraagd not in gevonden and losse_sectoren:
+        gevonden[gevraagd] = losse_sectoren[-1]
+
+    if gevonden.get("uitkering") in ("ww", "bijstand") and "situatie" not in gevonden and not huidige.get("situatie"):
+        gevonden["situatie"] = "werkzoekend"  # "ik heb ww": already lost the job
+
+    vraagvorm: Optional[str] = None
+    if gevraagd:
+        if gevraagd in gevonden:
+            vraagvorm = "normaal"
+        else:
+            codes = [c for c in opties if c]
+            uitkomst = norm.normaliseer(gevraagd, tekst, opties=[c or "" for c in opties])
+            if uitkomst.code and (uitkomst.hoe != "nummer" or uitkomst.code in codes):
+                gevonden[gevraagd] = uitkomst.code
+                vraagvorm = "normaal"
+            elif uitkomst.hoe == "ambigu":
+                vraagvorm = "eigen_bedrijf"
+            elif uitkomst.hoe == "weet_niet" or intent == "weet_niet":
+                vraagvorm = "uitleg"
+            elif gevonden:
+                vraagvorm = "normaal"  # another answer came in; ask the open question again
+            else:
+                vraagvorm = "opnieuw"
+    return gevonden, vraagvorm
+
+
+def _gevraagd(tracker: Tracker) -> Optional[str]:
+    if (tracker.active_loop or {}).get("name") != "intake":
+        return None
+    slot = tracker.get_slot("requested_slot")
+    return slot if slot in INTAKE_SLOTS else None
+
+
+class ActionLeesAntwoord(Action):
+    def name(self) -> str:
+        return "action_lees_antwoord"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        bericht = tracker.latest_message or {}
+        intent = (bericht.get("intent") or {}).get("name")
+        zekerheid = float((bericht.get("intent") or {}).get("confidence") or 0.0)
+        gevraagd = _gevraagd(tracker)
+        opties = knop_codes(domain, gevraagd, tracker.get_slot("vraagvorm")) if gevraagd else []
+        huidige = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+        gevonden, vraagvorm = lees_bericht(
+            normaliseerder(), bericht.get("text") or "", intent, zekerheid, bericht.get("entities") or [], gevraagd, opties, huidige
+        )
+        events: list[EventType] = [SlotSet(slot, code) for slot, code in gevonden.items() if huidige.get(slot) != code]
+        if vraagvorm:
+            events.append(SlotSet("vraagvorm", vraagvorm))
+        return events
+
+
+class ValidateIntake(Action):
+    def name(self) -> str:
+        return "validate_intake"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        norm = normaliseerder()
+        slots = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+        events: list[EventType] = []
+        for slot, waarde in slots.items():
+            if waarde is not None and not norm.is_code(slot, waarde):
+                events.append(SlotSet(slot, None))  # never keep a value outside the codes
+                slots[slot] = None
+        if slots["situatie"] in DOEL_IS_HUIDIG and slots["huidige_sector"] and not slots["doel_sector"]:
+            slots["doel_sector"] = slots["huidige_sector"]
+            events.append(SlotSet("doel_sector", slots["doel_sector"]))
+
+        nieuw = _gezet_sinds_gebruiker(tracker)
+        actief = (tracker.active_loop or {}).get("name") == "intake"
+        na_gebruiker = tracker.latest_action_name == "action_listen"
+        if actief and na_gebruiker and tracker.get_slot("requested_slot") and not (nieuw & (set(INTAKE_SLOTS) | {"vraagvorm"})):
+            return []  # not an answer: let the rules answer the question in between
+
+        vragen = vragen_voor(slots)
+        open_vragen = [v for v in vragen if not slots.get(v)]
+        volgende = open_vragen[0] if open_vragen else None
+        beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in INTAKE_SLOTS and slots.get(s)]
+        for slot in INTAKE_SLOTS:
+            if slot in nieuw and slots.get(slot) and slot not in beantwoord:
+                beantwoord.append(slot)
+        if volgende != tracker.get_slot("requested_slot") and "vraagvorm" not in nieuw:
+            events.append(SlotSet("vraagvorm", "normaal"))
+        events += [
+            SlotSet("beantwoord", beantwoord),
+            SlotSet("vraag_nr", str(len(vragen) - len(open_vragen) + 1)),
+            SlotSet("vraag_totaal", str(len(vragen))),
+            SlotSet("requested_slot", volgende),
+        ]
+        return events
+
+
+def _gezet_sinds_gebruiker(tracker: Tracker) -> set[str]:
+    """Names of the slots set since the latest user message."""
+    gezet: set[str] = set()
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot":
+            gezet.add(event.get("name"))
+    return gezet
+
+
+class ActionTerug(Action):
+    """'terug': forget the last answer, so the form asks that question again."""
+
+    def name(self) -> str:
+        return "action_terug"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in INTAKE_SLOTS]
+        if not beantwoord:
+            dispatcher.utter_message(response="utter_terug_niets")
+            return []
+        laatste = beantwoord.pop()
+        dispatcher.utter_message(response="utter_terug")
+        events: list[EventType] = [SlotSet(laatste, None), SlotSet("beantwoord", beantwoord), SlotSet("vraagvorm", "normaal"), SlotSet("routes", None)]
+        if laatste == "huidige_sector" and tracker.get_slot("situatie") in DOEL_IS_HUIDIG:
+            events.append(SlotSet("doel_sector", None))
+        return events

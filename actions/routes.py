@@ -1,0 +1,232 @@
+"""Proposing routes and talking about them: `action_propose_routes` and the follow-ups
+("meer over deze route", "andere route", "hoe betaal ik dit", "wat moet ik nu doen")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalogus import catalogus
+from actions.intake import INTAKE_SLOTS
+from actions.teksten import response_tekst
+from catalog_db.engine import kies_loket
+from catalog_db.typen import Advies, LoketInfo, Profiel, Route
+
+VORM_NAAM = {
+    "bbl": "werken en leren (bbl)", "bol": "naar school (bol)", "derde-leerweg": "werken en leren (derde leerweg)",
+    "praktijkverklaring": "leren in de praktijk", "duaal": "werken en leren (duaal)", "deeltijd": "deeltijd",
+    "voltijd": "voltijd", "cursus": "cursus", "mbo-certificaat": "mbo-certificaat", "evc": "ervaringscertificaat (evc)",
+    "online": "online",
+}  # fmt: skip
+MAX_ROUTES = 3
+
+
+def profiel_uit(tracker: Tracker) -> Profiel:
+    waarden = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+    return Profiel(**waarden)
+
+
+def loket_waarden(loket: LoketInfo) -> dict[str, str]:
+    return {"loket": loket.naam, "telefoon": loket.telefoon or "", "website": loket.url or ""}
+
+
+def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Mapping[str, str]) -> dict[str, Any]:
+    """A route as stored in the `routes` slot (the contract of design.md, plus display details)."""
+    c = route.cursus
+    plaats = c.plaats or "online"
+    waarom = next(
+        (t for r in route.redenen if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=route.loket.naam))),
+        "",
+    )
+    financiering = [f.naam for f in route.financiering]
+    if not financiering:
+        financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=route.loket.naam) or route.loket.naam]
+    return {
+        "nr": nr,
+        "code": c.code,
+        "opleiding": c.naam,
+        "sector": c.sector,
+        "niveau": c.niveau,
+        "niveau_naam": niveau_naam.get(c.niveau, c.niveau),
+        "vorm": c.vorm,
+        "vorm_naam": VORM_NAAM.get(c.vorm, c.vorm),
+        "aanbieder": c.aanbieder,
+        "plaats": plaats,
+        "duur_maanden": c.duur_maanden,
+        "kosten_euro": c.kosten_euro,
+        "kosten_indicatief": c.kosten_indicatief,
+        "startmomenten": c.startmomenten,
+        "url": c.url,
+        "financiering": financiering,
+        "financiering_details": [
+            {
+                "regeling": f.regeling,
+                "naam": f.naam,
+                "regel": f.regel,
+                "zeker": f.zeker,
+                "bedrag_max_euro": f.bedrag_max_euro,
+                "werkgever_vraagt_aan": f.werkgever_vraagt_aan,
+                "leeftijd_voorwaarde": f.leeftijd_voorwaarde,
+                "url": f.url,
+            }
+            for f in route.financiering
+        ],
+        "loket": route.loket.naam,
+        "loket_telefoon": route.loket.telefoon,
+        "loket_url": route.loket.url,
+        "waarom": waarom,
+    }
+
+
+def _kosten_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    if r.get("kosten_euro") is None:
+        return response_tekst(domain, "utter_kosten_onbekend") or ""
+    naam = "utter_kosten_indicatief" if r.get("kosten_indicatief") else "utter_kosten_vast"
+    return response_tekst(domain, naam, bedrag=f"{r['kosten_euro']:,}".replace(",", ".")) or ""
+
+
+def stuur_routes(dispatcher: CollectingDispatcher, domain: Mapping[str, Any], routes: list[dict[str, Any]], advies: Advies) -> None:
+    if not routes:
+        dispatcher.utter_message(response="utter_geen_route", **loket_waarden(advies.loket))
+        return
+    dispatcher.utter_message(response="utter_routes_intro", aantal=str(len(routes)))
+    for r in routes:
+        dispatcher.utter_message(
+            response="utter_route",
+            nr=str(r["nr"]),
+            opleiding=r["opleiding"],
+            niveau=r["niveau_naam"],
+            vorm=r["vorm_naam"],
+            aanbieder=r["aanbieder"],
+            plaats=r["plaats"],
+            waarom=r["waarom"],
+            geld=", ".join(r["financiering"]),
+            kosten=_kosten_tekst(r, domain),
+            loket=r["loket"],
+        )
+    dispatcher.utter_message(json_message={"type": "routes", "routes": routes})
+    dispatcher.utter_message(response="utter_na_advies")
+
+
+class ActionProposeRoutes(Action):
+    """Fill `routes` from the route engine and show them."""
+
+    def name(self) -> str:
+        return "action_propose_routes"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset())
+
+    def voorstellen(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], overslaan: frozenset[str]) -> list[EventType]:
+        cat = catalogus()
+        advies = cat.advies(profiel_uit(tracker), max_routes=MAX_ROUTES, overslaan=overslaan)
+        niveau_naam = {b.code: b.naam for b in cat.vocabulaire().niveaus}
+        routes = [route_dict(r, i, domain, niveau_naam) for i, r in enumerate(advies.routes, start=1)]
+        if overslaan and not routes:
+            dispatcher.utter_message(response="utter_geen_andere_route", **loket_waarden(advies.loket))
+            return [SlotSet("getoond", [])]
+        stuur_routes(dispatcher, domain, routes, advies)
+        getoond = sorted(overslaan | {r["code"] for r in routes})
+        return [SlotSet("routes", routes), SlotSet("getoond", getoond), SlotSet("vraagvorm", "normaal")]
+
+
+class ActionAndereRoute(ActionProposeRoutes):
+    def name(self) -> str:
+        return "action_andere_route"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if not tracker.get_slot("routes"):
+            dispatcher.utter_message(response="utter_eerst_intake")
+            return []
+        return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset(tracker.get_slot("getoond") or []))
+
+
+def _eerste_route(tracker: Tracker) -> Optional[dict[str, Any]]:
+    routes = tracker.get_slot("routes") or []
+    return routes[0] if routes and isinstance(routes[0], dict) else None
+
+
+class ActionRouteMeer(Action):
+    def name(self) -> str:
+        return "action_route_meer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        routes = [r for r in tracker.get_slot("routes") or [] if isinstance(r, dict)]
+        if not routes:
+            dispatcher.utter_message(response="utter_eerst_intake")
+            return []
+        for r in routes:
+            dispatcher.utter_message(
+                response="utter_route_meer",
+                opleiding=r.get("opleiding", ""),
+                vorm=r.get("vorm_naam", ""),
+                duur=str(r.get("duur_maanden") or "?"),
+                start=r.get("startmomenten") or "-",
+                kosten=_kosten_tekst(r, domain),
+                website=r.get("url") or "",
+            )
+        dispatcher.utter_message(response="utter_na_advies")
+        return []
+
+
+class ActionRouteBetalen(Action):
+    def name(self) -> str:
+        return "action_route_betalen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        route = _eerste_route(tracker)
+        if route is None:
+            dispatcher.utter_message(response="utter_vraag_geld")
+            return []
+        details = route.get("financiering_details") or []
+        if not details:
+            dispatcher.utter_message(response="utter_betalen_onbekend", loket=route.get("loket", ""))
+        cat = catalogus()
+        for f in details:
+            regeling = cat.regeling(f["regeling"]) or {}
+            dispatcher.utter_message(
+                response="utter_betalen_regeling",
+                naam=f["naam"],
+                omschrijving=regeling.get("omschrijving", ""),
+                aanvragen=regeling.get("aanvragen") or "",
+            )
+            if f.get("regel"):
+                dispatcher.utter_message(response=f"utter_regel_{f['regel']}")
+            if not f.get("zeker"):
+                dispatcher.utter_message(response="utter_vraag_het_na", loket=route.get("loket", ""))
+        dispatcher.utter_message(response="utter_na_advies")
+        return []
+
+
+class ActionVolgendeStap(Action):
+    def name(self) -> str:
+        return "action_volgende_stap"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        loket = catalogus_loket(tracker)
+        waarden = loket_waarden(loket)
+        dispatcher.utter_message(response="utter_volgende_stap", **waarden)
+        dispatcher.utter_message(response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden)
+        return []
+
+
+class ActionMensSpreken(Action):
+    """Hand-off: the loket for the person's region, or the national one before the region is known."""
+
+    def name(self) -> str:
+        return "action_mens_spreken"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        loket = catalogus_loket(tracker)
+        waarden = loket_waarden(loket)
+        dispatcher.utter_message(response="utter_mens_spreken", **waarden)
+        dispatcher.utter_message(response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden)
+        return []
+
+
+def catalogus_loket(tracker: Tracker) -> LoketInfo:
+    return kies_loket(profiel_uit(tracker), catalogus().loketten())

@@ -1,0 +1,1 @@
+"""Leerroute's catalog: vocabulary, courses, funding schemes, lokets, and the route engine."""

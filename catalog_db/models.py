@@ -1,0 +1,162 @@
+"""The catalog's tables (SQLAlchemy 2.0, typed).
+
+Vocabulary (sectors, levels, situations, benefits, regions with places and postcodes), providers,
+courses, funding schemes and lokets. Runs on SQLite by default and on PostgreSQL in production.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Sector(Base):
+    __tablename__ = "sector"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(80))
+    naam_kort: Mapped[str] = mapped_column(String(20))
+    volgorde: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Niveau(Base):
+    __tablename__ = "niveau"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    rang: Mapped[int] = mapped_column(Integer)
+    naam: Mapped[str] = mapped_column(String(40))
+    startkwalificatie: Mapped[bool] = mapped_column(Boolean, default=False)
+    volgorde: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Situatie(Base):
+    __tablename__ = "situatie"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(80))
+    volgorde: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Uitkering(Base):
+    __tablename__ = "uitkering"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(40))
+    volgorde: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Regio(Base):
+    __tablename__ = "regio"
+    code: Mapped[str] = mapped_column(String(48), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(80))
+    provincie: Mapped[Optional[str]] = mapped_column(String(40))
+    plaatsen: Mapped[list[Plaats]] = relationship(back_populates="regio", cascade="all, delete-orphan")
+
+
+class Plaats(Base):
+    __tablename__ = "plaats"
+    naam: Mapped[str] = mapped_column(String(80), primary_key=True)
+    regio_code: Mapped[str] = mapped_column(ForeignKey("regio.code", ondelete="CASCADE"), index=True)
+    regio: Mapped[Regio] = relationship(back_populates="plaatsen")
+
+
+class PostcodeBereik(Base):
+    __tablename__ = "postcode_bereik"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    regio_code: Mapped[str] = mapped_column(ForeignKey("regio.code", ondelete="CASCADE"), index=True)
+    van: Mapped[int] = mapped_column(Integer)
+    tot: Mapped[int] = mapped_column(Integer)
+
+
+class Term(Base):
+    """A word or phrase people use for a vocabulary code (synonyms, job words, old school names)."""
+
+    __tablename__ = "term"
+    __table_args__ = (UniqueConstraint("soort", "woord", name="uq_term_soort_woord"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    soort: Mapped[str] = mapped_column(String(24))
+    code: Mapped[str] = mapped_column(String(48))
+    woord: Mapped[str] = mapped_column(String(120))
+
+
+class Aanbieder(Base):
+    __tablename__ = "aanbieder"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(160))
+    soort: Mapped[str] = mapped_column(String(24))
+    keurmerk: Mapped[Optional[str]] = mapped_column(String(80))
+    plaats: Mapped[Optional[str]] = mapped_column(String(80))
+    url: Mapped[Optional[str]] = mapped_column(String(300))
+    bron: Mapped[Optional[str]] = mapped_column(String(300))
+    geverifieerd_op: Mapped[Optional[date]] = mapped_column(Date)
+
+
+class Opleiding(Base):
+    __tablename__ = "opleiding"
+    __table_args__ = (
+        Index("ix_opleiding_sector_regio_instroom", "sector", "regio", "instroom_rang"),
+    )
+    code: Mapped[str] = mapped_column(String(120), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    omschrijving: Mapped[Optional[str]] = mapped_column(Text)
+    sector: Mapped[str] = mapped_column(ForeignKey("sector.code"))
+    niveau: Mapped[str] = mapped_column(ForeignKey("niveau.code"))
+    instroomniveau: Mapped[str] = mapped_column(ForeignKey("niveau.code"))
+    instroom_rang: Mapped[int] = mapped_column(Integer)
+    vorm: Mapped[str] = mapped_column(String(32))
+    duur_maanden: Mapped[Optional[int]] = mapped_column(Integer)
+    kosten_euro: Mapped[Optional[int]] = mapped_column(Integer)
+    kosten_indicatief: Mapped[bool] = mapped_column(Boolean, default=True)
+    aanbieder_code: Mapped[str] = mapped_column(ForeignKey("aanbieder.code"))
+    plaats: Mapped[Optional[str]] = mapped_column(String(80))
+    regio: Mapped[Optional[str]] = mapped_column(ForeignKey("regio.code"), nullable=True)
+    startmomenten: Mapped[Optional[str]] = mapped_column(String(200))
+    crebo: Mapped[Optional[str]] = mapped_column(String(16))
+    croho: Mapped[Optional[str]] = mapped_column(String(16))
+    url: Mapped[Optional[str]] = mapped_column(String(300))
+    bron: Mapped[Optional[str]] = mapped_column(String(300))
+    geverifieerd_op: Mapped[Optional[date]] = mapped_column(Date)
+    aanbieder: Mapped[Aanbieder] = relationship()
+
+
+class Regeling(Base):
+    """A funding scheme with structured eligibility (see `catalog_db.engine.Voorwaarden`)."""
+
+    __tablename__ = "regeling"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(160))
+    uitvoerder: Mapped[str] = mapped_column(String(160))
+    soort: Mapped[str] = mapped_column(String(24))
+    omschrijving: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    geldig_van: Mapped[Optional[date]] = mapped_column(Date)
+    geldig_tot: Mapped[Optional[date]] = mapped_column(Date)
+    bedrag_max_euro: Mapped[Optional[int]] = mapped_column(Integer)
+    bedrag_toelichting: Mapped[Optional[str]] = mapped_column(Text)
+    voorwaarden: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    aanvragen: Mapped[Optional[str]] = mapped_column(Text)
+    url: Mapped[Optional[str]] = mapped_column(String(300))
+    bron: Mapped[str] = mapped_column(Text)
+    geverifieerd_op: Mapped[date] = mapped_column(Date)
+    onzeker: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class Loket(Base):
+    __tablename__ = "loket"
+    code: Mapped[str] = mapped_column(String(80), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(160))
+    soort: Mapped[str] = mapped_column(String(24))
+    regios: Mapped[list[str]] = mapped_column(JSON, default=list)
+    voor: Mapped[list[str]] = mapped_column(JSON, default=list)
+    telefoon: Mapped[Optional[str]] = mapped_column(String(40))
+    email: Mapped[Optional[str]] = mapped_column(String(120))
+    adres: Mapped[Optional[str]] = mapped_column(String(200))
+    openingstijden: Mapped[Optional[str]] = mapped_column(String(200))
+    url: Mapped[Optional[str]] = mapped_column(String(300))
+    omschrijving: Mapped[Optional[str]] = mapped_column(Text)
+    bron: Mapped[Optional[str]] = mapped_column(Text)
+    geverifieerd_op: Mapped[Optional[date]] = mapped_column(Date)
+    onzeker: Mapped[Optional[str]] = mapped_column(Text)

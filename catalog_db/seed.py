@@ -1,0 +1,129 @@
+"""Load the seed files (vocabulary, providers, schemes, lokets, courses) into the catalog.
+
+Idempotent: every row is upserted on its stable code, so seeding twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from catalog_db import models
+from catalog_db.config import SEED_DIR
+from catalog_db.importers import ImportResultaat, importeer_bestand
+
+
+def _yaml(pad: Path) -> Any:
+    with pad.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _datum(waarde: Any) -> Optional[date]:
+    if waarde in (None, ""):
+        return None
+    return waarde if isinstance(waarde, date) else date.fromisoformat(str(waarde))
+
+
+def _termen(woorden: list[str], *extra: str) -> list[str]:
+    """Lowercased, stripped, unique, in order."""
+    uit: list[str] = []
+    for w in [*extra, *woorden]:
+        w = str(w).strip().lower()
+        if w and w not in uit:
+            uit.append(w)
+    return uit
+
+
+def laad_vocabulaire_seed(session: Session, pad: Path) -> None:
+    data = _yaml(pad)
+    session.execute(delete(models.Term))
+    session.execute(delete(models.PostcodeBereik))
+    session.execute(delete(models.Plaats))
+    termen: dict[tuple[str, str], str] = {}
+
+    def voeg_termen_toe(soort: str, code: str, woorden: list[str]) -> None:
+        for w in woorden:
+            if (soort, w) not in termen:
+                termen[(soort, w)] = code
+                session.add(models.Term(soort=soort, code=code, woord=w))
+
+    for i, s in enumerate(data["sectoren"]):
+        session.merge(models.Sector(code=s["code"], naam=s["naam"], naam_kort=s.get("naam_kort") or s["naam"][:20], volgorde=i))
+        voeg_termen_toe("sector", s["code"], _termen(s.get("synoniemen", []), s["code"], s["naam"]))
+    for i, n in enumerate(data["niveaus"]):
+        session.merge(models.Niveau(code=n["code"], rang=int(n["rang"]), naam=n["naam"], startkwalificatie=bool(n.get("startkwalificatie")), volgorde=i))
+        voeg_termen_toe("niveau", n["code"], _termen(n.get("synoniemen", []), n["code"]))
+    for i, s in enumerate(data["situaties"]):
+        session.merge(models.Situatie(code=s["code"], naam=s["naam"], volgorde=i))
+        voeg_termen_toe("situatie", s["code"], _termen(s.get("synoniemen", []), s["code"].replace("_", " ")))
+    for i, u in enumerate(data["uitkeringen"]):
+        session.merge(models.Uitkering(code=u["code"], naam=u["naam"], volgorde=i))
+        voeg_termen_toe("uitkering", u["code"], _termen(u.get("synoniemen", []), u["code"]))
+    session.flush()
+    gezien_plaatsen: set[str] = set()
+    for r in data["regios"]:
+        session.merge(models.Regio(code=r["code"], naam=r["naam"], provincie=r.get("provincie")))
+        session.flush()
+        for plaats in _termen(r.get("plaatsen", []), r["naam"]):
+            if plaats in gezien_plaatsen:
+                continue
+            gezien_plaatsen.add(plaats)
+            session.add(models.Plaats(naam=plaats, regio_code=r["code"]))
+        for van, tot in r.get("postcodes") or []:
+            session.add(models.PostcodeBereik(regio_code=r["code"], van=int(van), tot=int(tot)))
+    session.flush()
+
+
+def laad_aanbieders(session: Session, pad: Path) -> None:
+    with pad.open(encoding="utf-8") as f:
+        for rij in csv.DictReader(f):
+            session.merge(models.Aanbieder(
+                code=rij["code"].strip(), naam=rij["naam"].strip(), soort=rij["soort"].strip(),
+                keurmerk=rij.get("keurmerk") or None, plaats=rij.get("plaats") or None, url=rij.get("url") or None,
+                bron=rij.get("bron") or None, geverifieerd_op=_datum(rij.get("geverifieerd_op")),
+            ))  # fmt: skip
+    session.flush()
+
+
+def laad_regelingen(session: Session, pad: Path) -> None:
+    for r in _yaml(pad):
+        session.merge(models.Regeling(
+            code=r["code"], naam=r["naam"], uitvoerder=r["uitvoerder"], soort=r["soort"],
+            omschrijving=r["omschrijving"], status=r["status"], geldig_van=_datum(r.get("geldig_van")),
+            geldig_tot=_datum(r.get("geldig_tot")), bedrag_max_euro=r.get("bedrag_max_euro"),
+            bedrag_toelichting=r.get("bedrag_toelichting"), voorwaarden=r.get("voorwaarden") or {},
+            aanvragen=r.get("aanvragen"), url=r.get("url"), bron=r["bron"],
+            geverifieerd_op=_datum(r["geverifieerd_op"]), onzeker=r.get("onzeker"),
+        ))  # fmt: skip
+    session.flush()
+
+
+def laad_loketten(session: Session, pad: Path) -> None:
+    for lk in _yaml(pad):
+        session.merge(models.Loket(
+            code=lk["code"], naam=lk["naam"], soort=lk["soort"], regios=list(lk.get("regios") or []),
+            voor=list(lk.get("voor") or []), telefoon=lk.get("telefoon"), email=lk.get("email"),
+            adres=lk.get("adres"), openingstijden=lk.get("openingstijden"), url=lk.get("url"),
+            omschrijving=lk.get("omschrijving"), bron=lk.get("bron"),
+            geverifieerd_op=_datum(lk.get("geverifieerd_op")), onzeker=lk.get("onzeker"),
+        ))  # fmt: skip
+    session.flush()
+
+
+def seed(session: Session, seed_dir: Path = SEED_DIR) -> ImportResultaat:
+    """Load every seed file; returns what the course import changed."""
+    laad_vocabulaire_seed(session, seed_dir / "vocabulary.yml")
+    laad_aanbieders(session, seed_dir / "aanbieders.csv")
+    laad_regelingen(session, seed_dir / "regelingen.yml")
+    laad_loketten(session, seed_dir / "loketten.yml")
+    return importeer_bestand(session, seed_dir / "opleidingen.csv")
+
+
+def is_geseed(session: Session) -> bool:
+    return session.scalar(select(models.Opleiding.code).limit(1)) is not None

@@ -1,0 +1,122 @@
+"""The vocabulary as a plain object: codes, names and the words people use for them.
+
+Built from the catalog database (`laad_vocabulaire`), which is seeded from
+`seed/vocabulary.yml`. Slot validation, answer normalisation, the NLU lookup tables and the
+domain's buttons all derive from this one source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalog_db import models
+
+# The intake slots whose values come from the vocabulary, and the `Term.soort` that feeds each.
+SLOT_SOORT = {
+    "situatie": "situatie",
+    "uitkering": "uitkering",
+    "opleidingsniveau": "niveau",
+    "huidige_sector": "sector",
+    "doel_sector": "sector",
+    "regio": "regio",
+}
+
+
+@dataclass(frozen=True)
+class Begrip:
+    code: str
+    naam: str
+    termen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegioInfo:
+    code: str
+    naam: str
+    plaatsen: tuple[str, ...]
+    postcodes: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Vocabulaire:
+    sectoren: tuple[Begrip, ...]
+    niveaus: tuple[Begrip, ...]
+    situaties: tuple[Begrip, ...]
+    uitkeringen: tuple[Begrip, ...]
+    regios: tuple[RegioInfo, ...]
+    niveau_rang: dict[str, int] = field(default_factory=dict)
+    startkwalificatie: frozenset[str] = frozenset()
+
+    def begrippen(self, soort: str) -> tuple[Begrip, ...]:
+        """The concepts of one kind: sector, niveau, situatie, uitkering or regio."""
+        if soort == "regio":
+            return tuple(Begrip(r.code, r.naam, r.plaatsen) for r in self.regios)
+        return {
+            "sector": self.sectoren,
+            "niveau": self.niveaus,
+            "situatie": self.situaties,
+            "uitkering": self.uitkeringen,
+        }[soort]
+
+    def codes(self, slot: str) -> frozenset[str]:
+        """The canonical codes a slot may hold."""
+        return frozenset(b.code for b in self.begrippen(SLOT_SOORT[slot]))
+
+    def naam(self, slot: str, code: Optional[str]) -> Optional[str]:
+        for b in self.begrippen(SLOT_SOORT[slot]):
+            if b.code == code:
+                return b.naam
+        return None
+
+    def regio_van_postcode(self, postcode: int) -> Optional[str]:
+        for regio in self.regios:
+            if any(van <= postcode <= tot for van, tot in regio.postcodes):
+                return regio.code
+        return None
+
+
+def laad_vocabulaire(session: Session) -> Vocabulaire:
+    termen: dict[tuple[str, str], list[str]] = {}
+    for term in session.scalars(select(models.Term).order_by(models.Term.id)):
+        termen.setdefault((term.soort, term.code), []).append(term.woord)
+
+    def begrip(soort: str, code: str, naam: str) -> Begrip:
+        return Begrip(code, naam, tuple(termen.get((soort, code), ())))
+
+    sectoren = tuple(
+        begrip("sector", s.code, s.naam)
+        for s in session.scalars(select(models.Sector).order_by(models.Sector.volgorde))
+    )
+    niveau_rows = list(session.scalars(select(models.Niveau).order_by(models.Niveau.volgorde)))
+    niveaus = tuple(begrip("niveau", n.code, n.naam) for n in niveau_rows)
+    situaties = tuple(
+        begrip("situatie", s.code, s.naam)
+        for s in session.scalars(select(models.Situatie).order_by(models.Situatie.volgorde))
+    )
+    uitkeringen = tuple(
+        begrip("uitkering", u.code, u.naam)
+        for u in session.scalars(select(models.Uitkering).order_by(models.Uitkering.volgorde))
+    )
+    postcodes: dict[str, list[tuple[int, int]]] = {}
+    for pc in session.scalars(select(models.PostcodeBereik).order_by(models.PostcodeBereik.id)):
+        postcodes.setdefault(pc.regio_code, []).append((pc.van, pc.tot))
+    plaatsen: dict[str, list[str]] = {}
+    for p in session.scalars(select(models.Plaats).order_by(models.Plaats.naam)):
+        plaatsen.setdefault(p.regio_code, []).append(p.naam)
+    regios = tuple(
+        RegioInfo(r.code, r.naam, tuple(plaatsen.get(r.code, ())), tuple(postcodes.get(r.code, ())))
+        for r in session.scalars(select(models.Regio).order_by(models.Regio.code))
+    )
+    return Vocabulaire(
+        sectoren=sectoren,
+        niveaus=niveaus,
+        situaties=situaties,
+        uitkeringen=uitkeringen,
+        regios=regios,
+        niveau_rang={n.code: n.rang for n in niveau_rows},
+        startkwalificatie=frozenset(n.code for n in niveau_rows if n.startkwalificatie),
+    )
