@@ -94,8 +94,10 @@ def lees_bericht(
         doel_slot = "doel_sector" if slot == "sector" else slot
         if is_payload:
             code = waarde if norm.is_code(doel_slot, waarde) else None  # payloads: codes only
-        else:
+        elif doel_slot == gevraagd:
             code = norm.normaliseer(doel_slot, waarde).code
+        else:
+            code = norm.exact(doel_slot, waarde).code
         if code is None:
             continue
         if slot == "sector":
@@ -119,6 +121,9 @@ def lees_bericht(
 
     if gevonden.get("uitkering") in ("ww", "bijstand") and "situatie" not in gevonden and not huidige.get("situatie"):
         gevonden["situatie"] = "werkzoekend"  # "ik heb ww": already lost the job
+    huidig, doel = gevonden.get("huidige_sector"), gevonden.get("doel_sector")
+    if huidig and doel and huidig != doel and gevonden.get("situatie", huidige.get("situatie")) in (None, "eigen_werk"):
+        gevonden["situatie"] = "overstap"  # works in one sector, wants another: switching work
 
     vraagvorm: Optional[str] = None
     if gevraagd:
@@ -126,7 +131,7 @@ def lees_bericht(
             vraagvorm = "normaal"
         else:
             codes = [c for c in opties if c]
-            uitkomst = norm.normaliseer(gevraagd, tekst, opties=[c or "" for c in opties])
+            uitkomst = norm.normaliseer(gevraagd, tekst, opties=[c or "" for c in opties], fuzzy=not gevonden)
             if uitkomst.code and (uitkomst.hoe != "nummer" or uitkomst.code in codes):
                 gevonden[gevraagd] = uitkomst.code
                 vraagvorm = "normaal"

@@ -110,8 +110,11 @@ class Normaliseerder:
         self._code_van: dict[str, dict[str, str]] = {s: dict(p) for s, p in self._termen.items()}
 
     # -- single slot -----------------------------------------------------------------------
-    def normaliseer(self, slot: str, tekst: str, opties: Sequence[str] = ()) -> Uitkomst:
-        """The code for `slot` in `tekst`, the answer to that slot's question."""
+    def normaliseer(self, slot: str, tekst: str, opties: Sequence[str] = (), fuzzy: bool = True) -> Uitkomst:
+        """The code for `slot` in `tekst`, the answer to that slot's question. `fuzzy=False`
+        when the message already answered something else: then only exact words count."""
+        if not fuzzy:
+            return self.exact(slot, tekst)
         soort = SLOT_SOORT[slot]
         t = schoon(tekst)
         if not t:
@@ -141,7 +144,7 @@ class Normaliseerder:
                 gevonden = self._zoek_term(soort, lemma_tekst, streng=False)
                 if gevonden:
                     gevonden = Uitkomst(gevonden.code, "lemma")
-        if gevonden is None:
+        if gevonden is None and fuzzy:
             gevonden = self._fuzzy(soort, t)
         if gevonden is None:
             return Uitkomst(None, "weet_niet") if WEET_NIET.search(t) else ONBEKEND
@@ -153,6 +156,20 @@ class Normaliseerder:
         """'niet afgemaakt' said about the level, unless the vocabulary term already includes it
         (e.g. the term "havo niet afgemaakt" is itself vmbo)."""
         return bool(NIET_AF.search(self._patroon["niveau"].sub(" ", t)))
+
+    def exact(self, slot: str, tekst: str) -> Uitkomst:
+        """Only a code or a vocabulary word, no numbers, fuzzy matches or bare "nee": for values
+        NLU found in a sentence, which may not be an answer to this slot's question."""
+        t = schoon(tekst)
+        if t == "geen":
+            return ONBEKEND  # "geen werk", "geen idee": a bare "geen" in a sentence says nothing
+        if t in self.vocab.codes(slot):
+            return Uitkomst(t, "code")
+        soort = SLOT_SOORT[slot]
+        if soort == "regio" and (m := POSTCODE.fullmatch(t)):
+            code = self.vocab.regio_van_postcode(int(m.group(1)))
+            return Uitkomst(code, "postcode") if code else ONBEKEND
+        return self._zoek_term(soort, t, streng=True) or ONBEKEND
 
     def is_code(self, slot: str, waarde: object) -> bool:
         return isinstance(waarde, str) and waarde in self.vocab.codes(slot)
@@ -174,6 +191,8 @@ class Normaliseerder:
                 gevonden["situatie"] = "werkgever"
             elif ALLEEN.search(t):
                 gevonden["situatie"] = "zzp"
+        if EIGEN_BEDRIJF.search(t) and not MET_PERSONEEL.search(t) and not ALLEEN.search(t):
+            gevonden.pop("situatie", None)  # alone or with staff? the intake asks
         niveau = self._niveau_in_tekst(t)
         if niveau:
             gevonden["opleidingsniveau"] = niveau

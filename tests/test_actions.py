@@ -1,0 +1,204 @@
+"""Actions with a real rasa-sdk Tracker and CollectingDispatcher, the real domain and a seeded
+catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalogus import zet_catalogus
+from actions.intake import ActionLeesAntwoord, ActionTerug, ValidateIntake, vragen_voor
+from actions.routes import ActionAndereRoute, ActionMensSpreken, ActionProposeRoutes, ActionRouteBetalen
+from catalog_db.repository import Catalogus
+
+LEEG = {"situatie": None, "uitkering": None, "opleidingsniveau": None, "huidige_sector": None, "doel_sector": None, "regio": None}
+
+
+@pytest.fixture(autouse=True)
+def _catalogus(catalogus: Catalogus) -> Iterator[None]:
+    zet_catalogus(catalogus)
+    yield
+    zet_catalogus(None)
+
+
+def tracker(
+    tekst: str = "",
+    intent: str = "inform",
+    entities: Optional[list[dict[str, Any]]] = None,
+    slots: Optional[dict[str, Any]] = None,
+    requested: Optional[str] = None,
+    confidence: float = 0.99,
+    events: Optional[list[dict[str, Any]]] = None,
+) -> Tracker:
+    alle = {**LEEG, "vraagvorm": "normaal", "requested_slot": requested, **(slots or {})}
+    return Tracker(
+        sender_id="test",
+        slots=alle,
+        latest_message={"text": tekst, "intent": {"name": intent, "confidence": confidence}, "entities": entities or []},
+        events=events or [{"event": "user", "text": tekst}],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "intake"} if requested else {},
+        latest_action_name="action_listen",
+    )
+
+
+async def lees(domain: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    events = await ActionLeesAntwoord().run(CollectingDispatcher(), tracker(**kw), domain)
+    return {e["name"]: e["value"] for e in events}
+
+
+@pytest.mark.parametrize(
+    ("kw", "verwacht"),
+    [
+        ({"tekst": "2", "requested": "situatie"}, {"situatie": "overstap", "vraagvorm": "normaal"}),
+        ({"tekst": "7", "requested": "situatie"}, {"vraagvorm": "opnieuw"}),  # the "Weet ik niet" button is no code
+        ({"tekst": '/inform{"situatie":"zzp"}', "entities": [{"entity": "situatie", "value": "zzp"}], "requested": "situatie"},
+         {"situatie": "zzp", "vraagvorm": "normaal"}),
+        ({"tekst": '/inform{"situatie":"x"}', "entities": [{"entity": "situatie", "value": "x"}], "requested": "situatie"},
+         {"vraagvorm": "opnieuw"}),
+        ({"tekst": '/inform{"situatie":"assen"}', "entities": [{"entity": "situatie", "value": "assen"}]}, {}),
+        ({"tekst": "/weet_niet", "intent": "weet_niet", "requested": "doel_sector"}, {"vraagvorm": "uitleg"}),
+        ({"tekst": "weet ik niet", "intent": "weet_niet", "requested": "doel_sector"}, {"vraagvorm": "uitleg"}),
+        ({"tekst": "eigen bedrijf", "requested": "situatie"}, {"vraagvorm": "eigen_bedrijf"}),
+        ({"tekst": "tegniek", "requested": "doel_sector"}, {"doel_sector": "techniek", "vraagvorm": "normaal"}),
+        ({"tekst": "wat is bbl?", "intent": "vraag_bbl", "requested": "doel_sector"}, {}),
+        ({"tekst": "wat is niveau 2", "intent": "vraag_mbo_niveau", "entities": [{"entity": "opleidingsniveau", "value": "mbo2"}],
+          "requested": "opleidingsniveau"}, {}),
+        ({"tekst": "ben werkloos wil naar de bouw woon in emmen", "requested": "situatie"},
+         {"situatie": "werkzoekend", "doel_sector": "bouw", "regio": "drenthe", "vraagvorm": "normaal"}),
+        ({"tekst": "ik heb ww", "entities": [{"entity": "uitkering", "value": "ww"}], "requested": "situatie"},
+         {"uitkering": "ww", "situatie": "werkzoekend", "vraagvorm": "normaal"}),
+        ({"tekst": "zorg", "entities": [{"entity": "sector", "value": "zorg"}], "requested": "huidige_sector"},
+         {"huidige_sector": "zorg", "vraagvorm": "normaal"}),
+        ({"tekst": "nee toch liever techniek", "slots": {"doel_sector": "zorg"}, "requested": "regio"},
+         {"doel_sector": "techniek", "vraagvorm": "normaal"}),
+        ({"tekst": "asdfgh", "intent": "nlu_fallback", "confidence": 0.3, "requested": "regio"}, {"vraagvorm": "opnieuw"}),
+    ],
+)
+async def test_lees_antwoord(domain: dict[str, Any], kw: dict[str, Any], verwacht: dict[str, Any]) -> None:
+    assert await lees(domain, **kw) == verwacht
+
+
+async def test_lees_antwoord_zet_nooit_een_waarde_buiten_de_codes(domain: dict[str, Any]) -> None:
+    for slot in LEEG:
+        gevonden = await lees(domain, tekst=f'/inform{{"{slot}":"<script>"}}', entities=[{"entity": slot, "value": "<script>"}], requested=slot)
+        assert slot not in gevonden
+
+
+@pytest.mark.parametrize(
+    ("slots", "vragen"),
+    [
+        ({}, ["situatie", "opleidingsniveau", "doel_sector", "regio"]),
+        ({"situatie": "werkzoekend"}, ["situatie", "uitkering", "opleidingsniveau", "doel_sector", "regio"]),
+        ({"situatie": "overstap"}, ["situatie", "opleidingsniveau", "huidige_sector", "doel_sector", "regio"]),
+        ({"situatie": "schoolverlater"}, ["situatie", "opleidingsniveau", "doel_sector", "regio"]),
+    ],
+)
+def test_vragen_voor(slots: dict[str, str], vragen: list[str]) -> None:
+    assert vragen_voor(slots) == vragen
+
+
+async def test_validate_volgende_vraag_en_voortgang(domain: dict[str, Any]) -> None:
+    t = tracker("ik zoek werk", slots={"situatie": "werkzoekend"}, requested="situatie",
+                events=[{"event": "user"}, {"event": "slot", "name": "situatie", "value": "werkzoekend"}])  # fmt: skip
+    events = {e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), t, domain)}
+    assert events["requested_slot"] == "uitkering"
+    assert (events["vraag_nr"], events["vraag_totaal"]) == ("2", "5")
+    assert events["beantwoord"] == ["situatie"]
+
+
+async def test_validate_laat_tussenvraag_door(domain: dict[str, Any]) -> None:
+    t = tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector")
+    assert await ValidateIntake().run(CollectingDispatcher(), t, domain) == []
+
+
+async def test_validate_wist_waarde_buiten_codes(domain: dict[str, Any]) -> None:
+    t = tracker("x", slots={"situatie": "x"}, requested="situatie", events=[{"event": "user"}, {"event": "slot", "name": "vraagvorm", "value": "opnieuw"}])
+    events = await ValidateIntake().run(CollectingDispatcher(), t, domain)
+    assert SlotSet("situatie", None) in events
+
+
+async def test_validate_eigen_werk_neemt_huidige_sector_als_doel(domain: dict[str, Any]) -> None:
+    t = tracker("ict", slots={"situatie": "eigen_werk", "huidige_sector": "ict"}, requested="huidige_sector",
+                events=[{"event": "user"}, {"event": "slot", "name": "huidige_sector", "value": "ict"}])  # fmt: skip
+    events = {e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), t, domain)}
+    assert events["doel_sector"] == "ict"
+    assert events["requested_slot"] == "opleidingsniveau"
+
+
+async def test_validate_klaar(domain: dict[str, Any]) -> None:
+    profiel = {"situatie": "overstap", "opleidingsniveau": "mbo2", "huidige_sector": "retail", "doel_sector": "bouw", "regio": "rijnmond"}
+    t = tracker("rotterdam", slots=profiel, requested="regio", events=[{"event": "user"}, {"event": "slot", "name": "regio", "value": "rijnmond"}])
+    events = {e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), t, domain)}
+    assert events["requested_slot"] is None
+
+
+async def test_terug(domain: dict[str, Any]) -> None:
+    d = CollectingDispatcher()
+    events = await ActionTerug().run(d, tracker("terug", intent="terug", slots={"situatie": "overstap", "beantwoord": ["situatie"]}), domain)
+    assert SlotSet("situatie", None) in events
+    assert d.messages[0]["response"] == "utter_terug"
+
+
+PROFIEL = {"situatie": "overstap", "opleidingsniveau": "mbo2", "huidige_sector": "retail", "doel_sector": "bouw", "regio": "rijnmond"}
+
+
+async def test_routes_voorstellen(domain: dict[str, Any]) -> None:
+    d = CollectingDispatcher()
+    events = await ActionProposeRoutes().run(d, tracker(slots=PROFIEL), domain)
+    routes = next(e["value"] for e in events if e["name"] == "routes")
+    assert 1 <= len(routes) <= 3
+    for r in routes:
+        assert r["sector"] == "bouw"
+        for veld in ("opleiding", "niveau", "aanbieder", "plaats", "financiering", "loket", "waarom"):
+            assert r[veld], veld
+        assert "Rijnmond" in r["loket"] or "Rotterdam" in r["loket"]
+    responses = [m.get("response") for m in d.messages]
+    assert responses[0] == "utter_routes_intro" and responses[-1] == "utter_na_advies"
+    assert responses.count("utter_route") == len(routes)
+
+
+async def test_andere_route(domain: dict[str, Any]) -> None:
+    eerst = await ActionProposeRoutes().run(CollectingDispatcher(), tracker(slots=PROFIEL), domain)
+    slots = {**PROFIEL, **{e["name"]: e["value"] for e in eerst}}
+    daarna = await ActionAndereRoute().run(CollectingDispatcher(), tracker(slots=slots), domain)
+    nieuwe = next((e["value"] for e in daarna if e["name"] == "routes"), [])
+    assert not {r["code"] for r in nieuwe} & {r["code"] for r in slots["routes"]}
+
+
+async def test_betalen_legt_regels_uit(domain: dict[str, Any]) -> None:
+    eerst = await ActionProposeRoutes().run(CollectingDispatcher(), tracker(slots=PROFIEL), domain)
+    slots = {**PROFIEL, **{e["name"]: e["value"] for e in eerst}}
+    d = CollectingDispatcher()
+    await ActionRouteBetalen().run(d, tracker(slots=slots), domain)
+    assert "utter_betalen_regeling" in [m.get("response") for m in d.messages]
+
+
+async def test_mens_spreken_voor_en_na_regio(domain: dict[str, Any]) -> None:
+    d = CollectingDispatcher()
+    await ActionMensSpreken().run(d, tracker(), domain)
+    assert d.messages[0]["response"] == "utter_mens_spreken"
+    assert d.messages[0]["loket"] in ("Leerwerkloket", "Werkcentrum")
+    d = CollectingDispatcher()
+    await ActionMensSpreken().run(d, tracker(slots={"regio": "twente"}), domain)
+    assert "Twente" in d.messages[0]["loket"]
+
+
+async def test_werk_in_de_ene_sector_wil_naar_de_andere_is_overstap(domain: dict[str, Any]) -> None:
+    gevonden = await lees(domain, tekst="ik werk in een winkel en wil naar de bouw",
+                          entities=[{"entity": "situatie", "value": "eigen_werk"},
+                                    {"entity": "sector", "role": "huidig", "value": "winkel"},
+                                    {"entity": "sector", "role": "doel", "value": "bouw"}])  # fmt: skip
+    assert gevonden == {"situatie": "overstap", "huidige_sector": "retail", "doel_sector": "bouw"}
+
+
+async def test_geen_in_een_zin_is_geen_antwoord_op_uitkering(domain: dict[str, Any]) -> None:
+    gevonden = await lees(domain, tekst="hallo ik heb geen werk en wil in de zorg",
+                          entities=[{"entity": "uitkering", "value": "geen"}, {"entity": "sector", "role": "doel", "value": "zorg"}])  # fmt: skip
+    assert gevonden == {"situatie": "werkzoekend", "doel_sector": "zorg"}
