@@ -101,7 +101,7 @@ class Normaliseerder:
             paren: list[tuple[str, str]] = []
             for begrip in vocab.begrippen(soort):
                 for term in {schoon(begrip.code.replace("_", " ")), schoon(begrip.naam), *(schoon(t) for t in begrip.termen)}:
-                    if term:
+                    if term and term != "geen":  # bare "geen" only counts as a whole answer
                         paren.append((term, begrip.code))
             paren.sort(key=lambda p: (-len(p[0]), p[0]))
             self._termen[soort] = paren
