@@ -112,9 +112,13 @@ def lees_bericht(
     for slot, code in norm.vind_in_tekst(tekst).items():
         gevonden.setdefault(slot, code)
     losse_sectoren += [c for c in norm.sectoren_zonder_rol(tekst) if c not in losse_sectoren]
+    # A sector without a role that is the person's current work says nothing about the goal.
+    losse_sectoren = [c for c in losse_sectoren if c != gevonden.get("huidige_sector")]
     if losse_sectoren and "doel_sector" not in gevonden and gevraagd not in SECTOR_SLOTS:
-        woorden = set(schoon(tekst).split())
-        if not gevraagd or not huidige.get("doel_sector") or woorden & set(CORRECTIE):
+        # Only outside a question (opener, after the advice) or as a correction ("nee toch
+        # liever techniek"); inside another question a sector word is usually part of the
+        # answer ("uitkering van de gemeente").
+        if not gevraagd or set(schoon(tekst).split()) & set(CORRECTIE):
             gevonden["doel_sector"] = losse_sectoren[-1]
     if gevraagd in SECTOR_SLOTS and gevraagd not in gevonden and losse_sectoren:
         gevonden[gevraagd] = losse_sectoren[-1]
@@ -191,7 +195,7 @@ class ValidateIntake(Action):
 
         nieuw = _gezet_sinds_gebruiker(tracker)
         actief = (tracker.active_loop or {}).get("name") == "intake"
-        na_gebruiker = tracker.latest_action_name == "action_listen"
+        na_gebruiker = _acties_sinds_gebruiker(tracker) <= {"intake", "action_extract_slots"}
         if actief and na_gebruiker and tracker.get_slot("requested_slot") and not (nieuw & (set(INTAKE_SLOTS) | {"vraagvorm"})):
             return []  # not an answer: let the rules answer the question in between
 
@@ -211,6 +215,18 @@ class ValidateIntake(Action):
             SlotSet("requested_slot", volgende),
         ]
         return events
+
+
+def _acties_sinds_gebruiker(tracker: Tracker) -> set[str]:
+    """Names of the actions run since the latest user message (Rasa adds the form's own
+    ActionExecuted to the tracker it sends for validation)."""
+    acties: set[str] = set()
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action":
+            acties.add(event.get("name"))
+    return acties
 
 
 def _gezet_sinds_gebruiker(tracker: Tracker) -> set[str]:

@@ -95,3 +95,6 @@ def laad_domain() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def domain() -> dict[str, Any]:
     return laad_domain()
+
+
+from tests.conftest_bot import bot, bot_dir, bot_proc  # noqa: E402,F401  (conversation fixtures)

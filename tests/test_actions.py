@@ -114,8 +114,14 @@ async def test_validate_volgende_vraag_en_voortgang(domain: dict[str, Any]) -> N
 
 
 async def test_validate_laat_tussenvraag_door(domain: dict[str, Any]) -> None:
-    t = tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector")
+    # As Rasa sends it: the form's own ActionExecuted and requested_slot after the user message.
+    na = [{"event": "user"}, {"event": "slot", "name": "requested_slot", "value": "doel_sector"}, {"event": "action", "name": "intake"}]
+    t = tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector", events=na)
     assert await ValidateIntake().run(CollectingDispatcher(), t, domain) == []
+    # Back in the form after the rule answered: ask the open question again.
+    terug = [*na[:1], {"event": "action", "name": "utter_vraag_bbl"}, {"event": "action", "name": "intake"}]
+    events = await ValidateIntake().run(CollectingDispatcher(), tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector", events=terug), domain)
+    assert SlotSet("requested_slot", "situatie") in events
 
 
 async def test_validate_wist_waarde_buiten_codes(domain: dict[str, Any]) -> None:
@@ -202,3 +208,18 @@ async def test_geen_in_een_zin_is_geen_antwoord_op_uitkering(domain: dict[str, A
     gevonden = await lees(domain, tekst="hallo ik heb geen werk en wil in de zorg",
                           entities=[{"entity": "uitkering", "value": "geen"}, {"entity": "sector", "role": "doel", "value": "zorg"}])  # fmt: skip
     assert gevonden == {"situatie": "werkzoekend", "doel_sector": "zorg"}
+
+
+@pytest.mark.parametrize(
+    ("kw", "verwacht"),
+    [
+        ({"tekst": "uitkering van de gemeente", "requested": "uitkering", "slots": {"situatie": "werkzoekend"}},
+         {"uitkering": "bijstand", "vraagvorm": "normaal"}),
+        ({"tekst": "ik ben leraar maar wil iets anders", "entities": [{"entity": "sector", "value": "leraar"}]},
+         {"huidige_sector": "onderwijs"}),
+        ({"tekst": "ik word ontslagen bij de bank", "entities": [{"entity": "sector", "role": "huidig", "value": "bank"}]},
+         {"situatie": "overstap", "huidige_sector": "financieel"}),
+    ],
+)
+async def test_sector_woord_in_ander_antwoord(domain: dict[str, Any], kw: dict[str, Any], verwacht: dict[str, Any]) -> None:
+    assert await lees(domain, **kw) == verwacht
