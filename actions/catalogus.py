@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import threading
-from typing import Optional
 
 from catalog_db.antwoorden import Normaliseerder
 from catalog_db.repository import Catalogus
 
 _lock = threading.Lock()
-_catalogus: Optional[Catalogus] = None
-_normaliseerder: Optional[tuple[int, Normaliseerder]] = None
+_catalogus: Catalogus | None = None
+_normaliseerder: tuple[int, Normaliseerder] | None = None
 
 
 def catalogus() -> Catalogus:
@@ -31,7 +30,7 @@ def normaliseerder() -> Normaliseerder:
         return _normaliseerder[1]
 
 
-def zet_catalogus(nieuw: Optional[Catalogus]) -> None:
+def zet_catalogus(nieuw: Catalogus | None) -> None:
     """For tests: use another catalog (e.g. on a temporary database)."""
     global _catalogus, _normaliseerder
     with _lock:

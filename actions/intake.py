@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -51,7 +51,7 @@ def vragen_voor(slots: Mapping[str, Any]) -> list[str]:
     return vragen
 
 
-def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: Optional[str]) -> Optional[str]:
+def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> str | None:
     naam = entiteit.get("entity")
     if naam in INTAKE_SLOTS:
         return naam
@@ -68,13 +68,13 @@ def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: Optional[str]) ->
 def lees_bericht(
     norm: Normaliseerder,
     tekst: str,
-    intent: Optional[str],
+    intent: str | None,
     zekerheid: float,
     entiteiten: list[Mapping[str, Any]],
-    gevraagd: Optional[str],
-    opties: list[Optional[str]],
+    gevraagd: str | None,
+    opties: list[str | None],
     huidige: Mapping[str, Any],
-) -> tuple[dict[str, str], Optional[str]]:
+) -> tuple[dict[str, str], str | None]:
     """What one message says about the intake: (slot → code, vraagvorm or None).
 
     vraagvorm is set only while a question is open: "normaal" when it got its answer,
@@ -114,22 +114,26 @@ def lees_bericht(
     losse_sectoren += [c for c in norm.sectoren_zonder_rol(tekst) if c not in losse_sectoren]
     # A sector without a role that is the person's current work says nothing about the goal.
     losse_sectoren = [c for c in losse_sectoren if c != gevonden.get("huidige_sector")]
-    if losse_sectoren and "doel_sector" not in gevonden and gevraagd not in SECTOR_SLOTS:
-        # Only outside a question (opener, after the advice) or as a correction ("nee toch
-        # liever techniek"); inside another question a sector word is usually part of the
-        # answer ("uitkering van de gemeente").
-        if not gevraagd or set(schoon(tekst).split()) & set(CORRECTIE):
-            gevonden["doel_sector"] = losse_sectoren[-1]
+    correctie = bool(set(schoon(tekst).split()) & set(CORRECTIE))
+    # A loose sector is the goal only outside a question (opener, after the advice) or as a
+    # correction ("nee toch liever techniek"); inside another question a sector word is
+    # usually part of the answer ("uitkering van de gemeente").
+    if losse_sectoren and "doel_sector" not in gevonden and gevraagd not in SECTOR_SLOTS and (not gevraagd or correctie):
+        gevonden["doel_sector"] = losse_sectoren[-1]
     if gevraagd in SECTOR_SLOTS and gevraagd not in gevonden and losse_sectoren:
         gevonden[gevraagd] = losse_sectoren[-1]
 
     if gevonden.get("uitkering") in ("ww", "bijstand") and "situatie" not in gevonden and not huidige.get("situatie"):
         gevonden["situatie"] = "werkzoekend"  # "ik heb ww": already lost the job
+    if gevraagd and not correctie:
+        # Inside the intake, an answer already given changes only when the person corrects it
+        # ("nee", "toch", "ik bedoel"): a word in passing ("ik werk in de supermarkt") does not.
+        gevonden = {slot: code for slot, code in gevonden.items() if slot == gevraagd or not huidige.get(slot)}
     huidig, doel = gevonden.get("huidige_sector"), gevonden.get("doel_sector")
     if huidig and doel and huidig != doel and gevonden.get("situatie", huidige.get("situatie")) in (None, "eigen_werk"):
         gevonden["situatie"] = "overstap"  # works in one sector, wants another: switching work
 
-    vraagvorm: Optional[str] = None
+    vraagvorm: str | None = None
     if gevraagd:
         if gevraagd in gevonden:
             vraagvorm = "normaal"
@@ -150,7 +154,7 @@ def lees_bericht(
     return gevonden, vraagvorm
 
 
-def _gevraagd(tracker: Tracker) -> Optional[str]:
+def _gevraagd(tracker: Tracker) -> str | None:
     if (tracker.active_loop or {}).get("name") != "intake":
         return None
     slot = tracker.get_slot("requested_slot")
@@ -169,7 +173,14 @@ class ActionLeesAntwoord(Action):
         opties = knop_codes(domain, gevraagd, tracker.get_slot("vraagvorm")) if gevraagd else []
         huidige = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
         gevonden, vraagvorm = lees_bericht(
-            normaliseerder(), bericht.get("text") or "", intent, zekerheid, bericht.get("entities") or [], gevraagd, opties, huidige
+            normaliseerder(),
+            bericht.get("text") or "",
+            intent,
+            zekerheid,
+            bericht.get("entities") or [],
+            gevraagd,
+            opties,
+            huidige,
         )
         events: list[EventType] = [SlotSet(slot, code) for slot, code in gevonden.items() if huidige.get(slot) != code]
         if vraagvorm:
@@ -253,7 +264,12 @@ class ActionTerug(Action):
             return []
         laatste = beantwoord.pop()
         dispatcher.utter_message(response="utter_terug")
-        events: list[EventType] = [SlotSet(laatste, None), SlotSet("beantwoord", beantwoord), SlotSet("vraagvorm", "normaal"), SlotSet("routes", None)]
+        events: list[EventType] = [
+            SlotSet(laatste, None),
+            SlotSet("beantwoord", beantwoord),
+            SlotSet("vraagvorm", "normaal"),
+            SlotSet("routes", None),
+        ]
         if laatste == "huidige_sector" and tracker.get_slot("situatie") in DOEL_IS_HUIDIG:
             events.append(SlotSet("doel_sector", None))
         return events

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -89,7 +89,9 @@ def _kosten_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     return response_tekst(domain, naam, bedrag=f"{r['kosten_euro']:,}".replace(",", ".")) or ""
 
 
-def stuur_routes(dispatcher: CollectingDispatcher, domain: Mapping[str, Any], routes: list[dict[str, Any]], advies: Advies) -> None:
+def stuur_routes(
+    dispatcher: CollectingDispatcher, domain: Mapping[str, Any], routes: list[dict[str, Any]], advies: Advies
+) -> None:
     if not routes:
         dispatcher.utter_message(response="utter_geen_route", **loket_waarden(advies.loket))
         return
@@ -121,7 +123,9 @@ class ActionProposeRoutes(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset())
 
-    def voorstellen(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], overslaan: frozenset[str]) -> list[EventType]:
+    def voorstellen(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], overslaan: frozenset[str]
+    ) -> list[EventType]:
         cat = catalogus()
         advies = cat.advies(profiel_uit(tracker), max_routes=MAX_ROUTES, overslaan=overslaan)
         niveau_naam = {b.code: b.naam for b in cat.vocabulaire().niveaus}
@@ -145,7 +149,7 @@ class ActionAndereRoute(ActionProposeRoutes):
         return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset(tracker.get_slot("getoond") or []))
 
 
-def _eerste_route(tracker: Tracker) -> Optional[dict[str, Any]]:
+def _eerste_route(tracker: Tracker) -> dict[str, Any] | None:
     routes = tracker.get_slot("routes") or []
     return routes[0] if routes and isinstance(routes[0], dict) else None
 
@@ -210,7 +214,9 @@ class ActionVolgendeStap(Action):
         loket = catalogus_loket(tracker)
         waarden = loket_waarden(loket)
         dispatcher.utter_message(response="utter_volgende_stap", **waarden)
-        dispatcher.utter_message(response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden)
+        dispatcher.utter_message(
+            response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden
+        )
         return []
 
 
@@ -224,7 +230,9 @@ class ActionMensSpreken(Action):
         loket = catalogus_loket(tracker)
         waarden = loket_waarden(loket)
         dispatcher.utter_message(response="utter_mens_spreken", **waarden)
-        dispatcher.utter_message(response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden)
+        dispatcher.utter_message(
+            response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden
+        )
         return []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Mapping
-from typing import Any, Optional
+from typing import Any
 
 
 class _Leeg(dict):
@@ -17,16 +17,20 @@ class _Leeg(dict):
         return ""
 
 
-def response_tekst(domain: Mapping[str, Any], naam: str, **waarden: Any) -> Optional[str]:
+def response_tekst(domain: Mapping[str, Any], naam: str, **waarden: Any) -> str | None:
     """The first text variation of response `naam`, filled with `waarden`; None if absent."""
     variaties = (domain.get("responses") or {}).get(naam) or []
     for variatie in variaties:
         if variatie.get("text") and not variatie.get("condition"):
-            return string.Formatter().vformat(variatie["text"], (), _Leeg({k: "" if v is None else v for k, v in waarden.items()})).strip()
+            return (
+                string.Formatter()
+                .vformat(variatie["text"], (), _Leeg({k: "" if v is None else v for k, v in waarden.items()}))
+                .strip()
+            )
     return None
 
 
-def knop_codes(domain: Mapping[str, Any], slot: str, vraagvorm: Optional[str]) -> list[Optional[str]]:
+def knop_codes(domain: Mapping[str, Any], slot: str, vraagvorm: str | None) -> list[str | None]:
     """The codes behind the buttons of `utter_ask_<slot>` as shown for `vraagvorm`, in order.
 
     The domain is the one place the options and their order are defined, so a typed "2" means
@@ -40,13 +44,13 @@ def knop_codes(domain: Mapping[str, Any], slot: str, vraagvorm: Optional[str]) -
             break
         if not voorwaarden and gekozen is None:
             gekozen = variatie
-    codes: list[Optional[str]] = []
+    codes: list[str | None] = []
     for knop in (gekozen or {}).get("buttons") or []:
         codes.append(payload_waarde(knop.get("payload") or "", slot))
     return codes
 
 
-def payload_waarde(payload: str, slot: str) -> Optional[str]:
+def payload_waarde(payload: str, slot: str) -> str | None:
     """`/inform{"situatie":"zzp"}` → "zzp" for slot situatie (also `sector` for the sector slots)."""
     if not payload.startswith("/inform{"):
         return None

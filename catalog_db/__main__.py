@@ -23,7 +23,9 @@ from catalog_db.db import engine_for, session_scope
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m catalog_db", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m catalog_db", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="cmd", required=True)
     sub.add_parser("migrate")
     sub.add_parser("seed")
@@ -59,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "import":
         from catalog_db.importers import ImportFout, importeer_bestand
 
-        standaard = {k: v for k in ("aanbieder", "sector", "regio", "plaats", "instroomniveau", "bron") if (v := getattr(args, k))}
+        standaard = {
+            k: v for k in ("aanbieder", "sector", "regio", "plaats", "instroomniveau", "bron") if (v := getattr(args, k))
+        }
         try:
             with session_scope(engine) as session:
                 resultaat = importeer_bestand(session, args.bestand, dry_run=args.dry_run, standaard=standaard)

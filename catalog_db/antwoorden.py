@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -39,7 +38,9 @@ DOEL_CONTEXT = re.compile(r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|do
 HUIDIG_CONTEXT = re.compile(r"\b(werk|werkte|ben|zit|nu|was|werkzaam|sta|bij\s+een)\b")
 WOON_CONTEXT = re.compile(r"\b(woon|wonen|woonachtig|uit|in|bij|regio|buurt|omgeving|postcode)\s*$")
 # Place names that are also ordinary words: only taken when the sentence is about where one lives.
-GEWONE_WOORDEN = frozenset({"best", "goes", "putten", "laren", "bergen", "hoorn", "land", "sint", "ede", "epe", "oss", "born", "stein", "wijk"})
+GEWONE_WOORDEN = frozenset(
+    {"best", "goes", "putten", "laren", "bergen", "hoorn", "land", "sint", "ede", "epe", "oss", "born", "stein", "wijk"}
+)
 VOLGORDE_NIVEAU_LAGER = {
     "vmbo": "geen", "mbo1": "geen", "mbo2": "mbo1", "mbo3": "mbo2", "mbo4": "mbo3",
     "havo": "vmbo", "vwo": "havo", "hbo": "mbo4", "wo": "vwo",
@@ -51,7 +52,7 @@ class Uitkomst:
     """The code found for a slot (or None) and how: code, nummer, term, lemma, fuzzy, postcode,
     weet_niet, ambigu or onbekend."""
 
-    code: Optional[str]
+    code: str | None
     hoe: str
 
 
@@ -67,7 +68,7 @@ def schoon(tekst: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemmatizer() -> Optional[Callable[[str], list[str]]]:
+def _lemmatizer() -> Callable[[str], list[str]] | None:
     """spaCy's Dutch lookup lemmatizer (spacy-lookups-data); None when spaCy is unavailable."""
     try:
         import spacy
@@ -75,7 +76,7 @@ def _lemmatizer() -> Optional[Callable[[str], list[str]]]:
         nlp = spacy.blank("nl")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-    except Exception:  # noqa: BLE001 - normalisation works without lemmas, only less forgiving
+    except Exception:
         return None
 
     def lemmas(tekst: str) -> list[str]:
@@ -210,7 +211,7 @@ class Normaliseerder:
 
     # -- helpers ---------------------------------------------------------------------------------
     @staticmethod
-    def _nummer(t: str) -> Optional[int]:
+    def _nummer(t: str) -> int | None:
         if m := NUMMER.match(t):
             return int(m.group(1))
         woorden = t.split()
@@ -219,7 +220,7 @@ class Normaliseerder:
                 return RANGTELWOORD[w]
         return None
 
-    def _zoek_term(self, soort: str, t: str, streng: bool) -> Optional[Uitkomst]:
+    def _zoek_term(self, soort: str, t: str, streng: bool) -> Uitkomst | None:
         if soort == "niveau" and (m := MBO_NIVEAU.search(t)):
             return Uitkomst(f"mbo{m.group(1) or m.group(2)}", "term")
         codes = {self._code_van[soort][m.group(1)] for m in self._patroon[soort].finditer(t)}
@@ -233,11 +234,11 @@ class Normaliseerder:
             return Uitkomst(laatste, "term") if not streng else None
         return None
 
-    def _enig(self, soort: str, t: str) -> Optional[str]:
+    def _enig(self, soort: str, t: str) -> str | None:
         codes = {self._code_van[soort][m.group(1)] for m in self._patroon[soort].finditer(t)}
         return codes.pop() if len(codes) == 1 else None
 
-    def _niveau_in_tekst(self, t: str) -> Optional[str]:
+    def _niveau_in_tekst(self, t: str) -> str | None:
         u = self._zoek_term("niveau", t, streng=True)
         if not u or not u.code:
             return None
@@ -247,7 +248,7 @@ class Normaliseerder:
             return VOLGORDE_NIVEAU_LAGER.get(u.code, u.code)
         return u.code
 
-    def _regio_in_tekst(self, t: str) -> Optional[str]:
+    def _regio_in_tekst(self, t: str) -> str | None:
         for m in self._patroon["regio"].finditer(t):
             plaats = m.group(1)
             if plaats in GEWONE_WOORDEN and not WOON_CONTEXT.search(t[: m.start()]):
@@ -260,11 +261,11 @@ class Normaliseerder:
                     return code
         return None
 
-    def _sectoren_met_rol(self, t: str) -> list[tuple[Optional[str], str]]:
-        uit: list[tuple[Optional[str], str]] = []
+    def _sectoren_met_rol(self, t: str) -> list[tuple[str | None, str]]:
+        uit: list[tuple[str | None, str]] = []
         for m in self._patroon["sector"].finditer(t):
             ervoor = " ".join(t[: m.start()].split()[-5:])
-            rol: Optional[str] = None
+            rol: str | None = None
             # The nearest cue word before the sector decides its role.
             doel = [d.end() for d in DOEL_CONTEXT.finditer(ervoor)]
             huidig = [h.end() for h in HUIDIG_CONTEXT.finditer(ervoor)]
@@ -273,7 +274,7 @@ class Normaliseerder:
             uit.append((rol, self._code_van["sector"][m.group(1)]))
         return uit
 
-    def _fuzzy(self, soort: str, t: str) -> Optional[Uitkomst]:
+    def _fuzzy(self, soort: str, t: str) -> Uitkomst | None:
         woorden = t.split()
         if len(woorden) > 8:
             return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Optional
 
 from catalog_db.typen import (
     NAAST_WERK,
@@ -66,7 +65,7 @@ def past_regeling(
     cursus: Cursus,
     rang: Mapping[str, int],
     vandaag: date,
-) -> Optional[Financiering]:
+) -> Financiering | None:
     """The scheme as it applies to this person and course, or None when it does not fit."""
     if not is_geldig(regeling, vandaag):
         return None
@@ -126,13 +125,11 @@ def _past_opleiding(eis, cursus: Cursus) -> bool:
     if eis.vormen and cursus.vorm not in eis.vormen:
         return False
     return not (
-        eis.max_duur_maanden is not None
-        and cursus.duur_maanden is not None
-        and cursus.duur_maanden > eis.max_duur_maanden
+        eis.max_duur_maanden is not None and cursus.duur_maanden is not None and cursus.duur_maanden > eis.max_duur_maanden
     )
 
 
-def _leeftijd_tekst(minimum: Optional[int], maximum: Optional[int]) -> str:
+def _leeftijd_tekst(minimum: int | None, maximum: int | None) -> str:
     if minimum is not None and maximum is not None:
         return f"{minimum}-{maximum}"
     if maximum is not None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,7 +34,7 @@ VORMEN = frozenset({
     "online", "praktijkverklaring",
 })  # fmt: skip
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]{1,118}$")
-VELDEN_OM_TE_VERGELIJKEN = tuple(k for k in CSV_KOLOMMEN if k not in ("code", "aanbieder")) + ("aanbieder_code", "instroom_rang")
+VELDEN_OM_TE_VERGELIJKEN = (*tuple(k for k in CSV_KOLOMMEN if k not in ("code", "aanbieder")), "aanbieder_code", "instroom_rang")
 
 
 class ImportFout(Exception):
@@ -74,7 +74,7 @@ class Toegestaan:
         )
 
 
-def _int(waarde: str, veld: str, fouten: list[str], plek: str) -> Optional[int]:
+def _int(waarde: str, veld: str, fouten: list[str], plek: str) -> int | None:
     if waarde == "":
         return None
     try:
@@ -114,7 +114,7 @@ def controleer_rij(rij: dict[str, str], plek: str, ok: Toegestaan) -> tuple[dict
             fouten.append(f"{plek}, veld {k}: te lang")
     duur = _int(r["duur_maanden"], "duur_maanden", fouten, plek)
     kosten = _int(r["kosten_euro"], "kosten_euro", fouten, plek)
-    geverifieerd: Optional[date] = None
+    geverifieerd: date | None = None
     if r["geverifieerd_op"]:
         try:
             geverifieerd = date.fromisoformat(r["geverifieerd_op"])
@@ -173,7 +173,7 @@ EDUDEX_VORM = {
 }  # fmt: skip
 
 
-def _tekst(el: Optional[ET.Element], pad: str) -> str:
+def _tekst(el: ET.Element | None, pad: str) -> str:
     if el is None:
         return ""
     gevonden = el.find(pad)
@@ -264,12 +264,11 @@ def importeer_rijen(session: Session, rijen: Iterable[dict[str, str]], dry_run: 
     return resultaat
 
 
-def importeer_bestand(session: Session, pad: Path, dry_run: bool = False, standaard: Optional[dict[str, str]] = None) -> ImportResultaat:
+def importeer_bestand(
+    session: Session, pad: Path, dry_run: bool = False, standaard: dict[str, str] | None = None
+) -> ImportResultaat:
     tekst = pad.read_text(encoding="utf-8-sig")
-    if pad.suffix.lower() == ".xml":
-        rijen = lees_edudex(tekst, standaard or {})
-    else:
-        rijen = lees_csv(tekst)
+    rijen = lees_edudex(tekst, standaard or {}) if pad.suffix.lower() == ".xml" else lees_csv(tekst)
     return importeer_rijen(session, rijen, dry_run=dry_run)
 
 

@@ -7,7 +7,7 @@ courses, funding schemes and lokets. Runs on SQLite by default and on PostgreSQL
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -52,7 +52,7 @@ class Regio(Base):
     __tablename__ = "regio"
     code: Mapped[str] = mapped_column(String(48), primary_key=True)
     naam: Mapped[str] = mapped_column(String(80))
-    provincie: Mapped[Optional[str]] = mapped_column(String(40))
+    provincie: Mapped[str | None] = mapped_column(String(40))
     plaatsen: Mapped[list[Plaats]] = relationship(back_populates="regio", cascade="all, delete-orphan")
 
 
@@ -87,38 +87,36 @@ class Aanbieder(Base):
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     naam: Mapped[str] = mapped_column(String(160))
     soort: Mapped[str] = mapped_column(String(24))
-    keurmerk: Mapped[Optional[str]] = mapped_column(String(80))
-    plaats: Mapped[Optional[str]] = mapped_column(String(80))
-    url: Mapped[Optional[str]] = mapped_column(String(300))
-    bron: Mapped[Optional[str]] = mapped_column(String(300))
-    geverifieerd_op: Mapped[Optional[date]] = mapped_column(Date)
+    keurmerk: Mapped[str | None] = mapped_column(String(80))
+    plaats: Mapped[str | None] = mapped_column(String(80))
+    url: Mapped[str | None] = mapped_column(String(300))
+    bron: Mapped[str | None] = mapped_column(String(300))
+    geverifieerd_op: Mapped[date | None] = mapped_column(Date)
 
 
 class Opleiding(Base):
     __tablename__ = "opleiding"
-    __table_args__ = (
-        Index("ix_opleiding_sector_regio_instroom", "sector", "regio", "instroom_rang"),
-    )
+    __table_args__ = (Index("ix_opleiding_sector_regio_instroom", "sector", "regio", "instroom_rang"),)
     code: Mapped[str] = mapped_column(String(120), primary_key=True)
     naam: Mapped[str] = mapped_column(String(200))
-    omschrijving: Mapped[Optional[str]] = mapped_column(Text)
+    omschrijving: Mapped[str | None] = mapped_column(Text)
     sector: Mapped[str] = mapped_column(ForeignKey("sector.code"))
     niveau: Mapped[str] = mapped_column(ForeignKey("niveau.code"))
     instroomniveau: Mapped[str] = mapped_column(ForeignKey("niveau.code"))
     instroom_rang: Mapped[int] = mapped_column(Integer)
     vorm: Mapped[str] = mapped_column(String(32))
-    duur_maanden: Mapped[Optional[int]] = mapped_column(Integer)
-    kosten_euro: Mapped[Optional[int]] = mapped_column(Integer)
+    duur_maanden: Mapped[int | None] = mapped_column(Integer)
+    kosten_euro: Mapped[int | None] = mapped_column(Integer)
     kosten_indicatief: Mapped[bool] = mapped_column(Boolean, default=True)
     aanbieder_code: Mapped[str] = mapped_column(ForeignKey("aanbieder.code"))
-    plaats: Mapped[Optional[str]] = mapped_column(String(80))
-    regio: Mapped[Optional[str]] = mapped_column(ForeignKey("regio.code"), nullable=True)
-    startmomenten: Mapped[Optional[str]] = mapped_column(String(200))
-    crebo: Mapped[Optional[str]] = mapped_column(String(16))
-    croho: Mapped[Optional[str]] = mapped_column(String(16))
-    url: Mapped[Optional[str]] = mapped_column(String(300))
-    bron: Mapped[Optional[str]] = mapped_column(String(300))
-    geverifieerd_op: Mapped[Optional[date]] = mapped_column(Date)
+    plaats: Mapped[str | None] = mapped_column(String(80))
+    regio: Mapped[str | None] = mapped_column(ForeignKey("regio.code"), nullable=True)
+    startmomenten: Mapped[str | None] = mapped_column(String(200))
+    crebo: Mapped[str | None] = mapped_column(String(16))
+    croho: Mapped[str | None] = mapped_column(String(16))
+    url: Mapped[str | None] = mapped_column(String(300))
+    bron: Mapped[str | None] = mapped_column(String(300))
+    geverifieerd_op: Mapped[date | None] = mapped_column(Date)
     aanbieder: Mapped[Aanbieder] = relationship()
 
 
@@ -132,16 +130,16 @@ class Regeling(Base):
     soort: Mapped[str] = mapped_column(String(24))
     omschrijving: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
-    geldig_van: Mapped[Optional[date]] = mapped_column(Date)
-    geldig_tot: Mapped[Optional[date]] = mapped_column(Date)
-    bedrag_max_euro: Mapped[Optional[int]] = mapped_column(Integer)
-    bedrag_toelichting: Mapped[Optional[str]] = mapped_column(Text)
+    geldig_van: Mapped[date | None] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+    bedrag_max_euro: Mapped[int | None] = mapped_column(Integer)
+    bedrag_toelichting: Mapped[str | None] = mapped_column(Text)
     voorwaarden: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    aanvragen: Mapped[Optional[str]] = mapped_column(Text)
-    url: Mapped[Optional[str]] = mapped_column(String(300))
+    aanvragen: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(300))
     bron: Mapped[str] = mapped_column(Text)
     geverifieerd_op: Mapped[date] = mapped_column(Date)
-    onzeker: Mapped[Optional[str]] = mapped_column(Text)
+    onzeker: Mapped[str | None] = mapped_column(Text)
 
 
 class Loket(Base):
@@ -151,12 +149,12 @@ class Loket(Base):
     soort: Mapped[str] = mapped_column(String(24))
     regios: Mapped[list[str]] = mapped_column(JSON, default=list)
     voor: Mapped[list[str]] = mapped_column(JSON, default=list)
-    telefoon: Mapped[Optional[str]] = mapped_column(String(40))
-    email: Mapped[Optional[str]] = mapped_column(String(120))
-    adres: Mapped[Optional[str]] = mapped_column(String(200))
-    openingstijden: Mapped[Optional[str]] = mapped_column(String(200))
-    url: Mapped[Optional[str]] = mapped_column(String(300))
-    omschrijving: Mapped[Optional[str]] = mapped_column(Text)
-    bron: Mapped[Optional[str]] = mapped_column(Text)
-    geverifieerd_op: Mapped[Optional[date]] = mapped_column(Date)
-    onzeker: Mapped[Optional[str]] = mapped_column(Text)
+    telefoon: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(120))
+    adres: Mapped[str | None] = mapped_column(String(200))
+    openingstijden: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(300))
+    omschrijving: Mapped[str | None] = mapped_column(Text)
+    bron: Mapped[str | None] = mapped_column(Text)
+    geverifieerd_op: Mapped[date | None] = mapped_column(Date)
+    onzeker: Mapped[str | None] = mapped_column(Text)

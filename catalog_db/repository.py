@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
@@ -120,12 +120,12 @@ def zoek_cursussen(session: Session, profiel: Profiel, rang: Mapping[str, int], 
 class Catalogus:
     """The catalog as the bot uses it. Thread-safe; cached tables refresh after `ttl` seconds."""
 
-    def __init__(self, engine: Optional[Engine] = None, ttl: float = 300.0):
+    def __init__(self, engine: Engine | None = None, ttl: float = 300.0):
         self._engine = engine
         self._ttl = ttl
         self._lock = threading.Lock()
         self._geladen_op = 0.0
-        self._vocabulaire: Optional[Vocabulaire] = None
+        self._vocabulaire: Vocabulaire | None = None
         self._regelingen: tuple[RegelingInfo, ...] = ()
         self._regeling_rijen: dict[str, dict[str, Any]] = {}
         self._loketten: tuple[LoketInfo, ...] = ()
@@ -159,7 +159,7 @@ class Catalogus:
         self._laad()
         return self._regelingen
 
-    def regeling(self, code: str) -> Optional[dict[str, Any]]:
+    def regeling(self, code: str) -> dict[str, Any] | None:
         self._laad()
         return self._regeling_rijen.get(code)
 
@@ -167,11 +167,13 @@ class Catalogus:
         self._laad()
         return self._loketten
 
-    def loket(self, code: str) -> Optional[dict[str, Any]]:
+    def loket(self, code: str) -> dict[str, Any] | None:
         self._laad()
         return self._loket_rijen.get(code)
 
-    def advies(self, profiel: Profiel, vandaag: Optional[date] = None, max_routes: int = 3, overslaan: frozenset[str] = frozenset()) -> Advies:
+    def advies(
+        self, profiel: Profiel, vandaag: date | None = None, max_routes: int = 3, overslaan: frozenset[str] = frozenset()
+    ) -> Advies:
         vocab = self.vocabulaire()
         with session_scope(self.engine) as session:
             cursussen = zoek_cursussen(session, profiel, vocab.niveau_rang)

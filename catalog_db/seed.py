@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import yaml
 from sqlalchemy import delete, select
@@ -24,7 +24,7 @@ def _yaml(pad: Path) -> Any:
         return yaml.safe_load(f)
 
 
-def _datum(waarde: Any) -> Optional[date]:
+def _datum(waarde: Any) -> date | None:
     if waarde in (None, ""):
         return None
     return waarde if isinstance(waarde, date) else date.fromisoformat(str(waarde))
@@ -57,7 +57,15 @@ def laad_vocabulaire_seed(session: Session, pad: Path) -> None:
         session.merge(models.Sector(code=s["code"], naam=s["naam"], naam_kort=s.get("naam_kort") or s["naam"][:20], volgorde=i))
         voeg_termen_toe("sector", s["code"], _termen(s.get("synoniemen", []), s["code"], s["naam"]))
     for i, n in enumerate(data["niveaus"]):
-        session.merge(models.Niveau(code=n["code"], rang=int(n["rang"]), naam=n["naam"], startkwalificatie=bool(n.get("startkwalificatie")), volgorde=i))
+        session.merge(
+            models.Niveau(
+                code=n["code"],
+                rang=int(n["rang"]),
+                naam=n["naam"],
+                startkwalificatie=bool(n.get("startkwalificatie")),
+                volgorde=i,
+            )
+        )
         voeg_termen_toe("niveau", n["code"], _termen(n.get("synoniemen", []), n["code"]))
     for i, s in enumerate(data["situaties"]):
         session.merge(models.Situatie(code=s["code"], naam=s["naam"], volgorde=i))

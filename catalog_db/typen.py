@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
 
 WERKEND_LEREN = frozenset({"bbl", "derde-leerweg", "praktijkverklaring", "duaal"})
 NAAST_WERK = frozenset({"cursus", "mbo-certificaat", "evc", "deeltijd", "online"})
@@ -14,13 +13,13 @@ NAAST_WERK = frozenset({"cursus", "mbo-certificaat", "evc", "deeltijd", "online"
 class Profiel:
     """What the intake found out. Codes as in design.md; `leeftijd` is optional (not asked)."""
 
-    situatie: Optional[str] = None
-    uitkering: Optional[str] = None
-    opleidingsniveau: Optional[str] = None
-    huidige_sector: Optional[str] = None
-    doel_sector: Optional[str] = None
-    regio: Optional[str] = None
-    leeftijd: Optional[int] = None
+    situatie: str | None = None
+    uitkering: str | None = None
+    opleidingsniveau: str | None = None
+    huidige_sector: str | None = None
+    doel_sector: str | None = None
+    regio: str | None = None
+    leeftijd: int | None = None
 
 
 @dataclass(frozen=True)
@@ -32,15 +31,15 @@ class Cursus:
     instroomniveau: str
     vorm: str
     aanbieder: str
-    plaats: Optional[str]
-    regio: Optional[str]
-    duur_maanden: Optional[int] = None
-    kosten_euro: Optional[int] = None
+    plaats: str | None
+    regio: str | None
+    duur_maanden: int | None = None
+    kosten_euro: int | None = None
     kosten_indicatief: bool = True
-    omschrijving: Optional[str] = None
-    startmomenten: Optional[str] = None
-    url: Optional[str] = None
-    crebo: Optional[str] = None
+    omschrijving: str | None = None
+    startmomenten: str | None = None
+    url: str | None = None
+    crebo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Opleidingseis:
 
     niveaus: frozenset[str] = frozenset()
     vormen: frozenset[str] = frozenset()
-    max_duur_maanden: Optional[int] = None
+    max_duur_maanden: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,10 @@ class Voorwaarden:
     doel_sectoren: frozenset[str] = frozenset()
     regios: frozenset[str] = frozenset()
     opleiding: tuple[Opleidingseis, ...] = ()
-    persoon_min_niveau: Optional[str] = None
-    persoon_max_niveau: Optional[str] = None
-    leeftijd_min: Optional[int] = None
-    leeftijd_max: Optional[int] = None
+    persoon_min_niveau: str | None = None
+    persoon_max_niveau: str | None = None
+    leeftijd_min: int | None = None
+    leeftijd_max: int | None = None
     werkgever_vraagt_aan: bool = False
     voorstellen: bool = True
 
@@ -77,10 +76,10 @@ class RegelingInfo:
     uitvoerder: str
     status: str  # actief | onzeker | beeindigd | onbekend
     voorwaarden: Voorwaarden
-    geldig_van: Optional[date] = None
-    geldig_tot: Optional[date] = None
-    bedrag_max_euro: Optional[int] = None
-    url: Optional[str] = None
+    geldig_van: date | None = None
+    geldig_tot: date | None = None
+    bedrag_max_euro: int | None = None
+    url: str | None = None
     omschrijving: str = ""
 
 
@@ -91,9 +90,9 @@ class LoketInfo:
     soort: str
     regios: frozenset[str]
     voor: frozenset[str] = frozenset()
-    telefoon: Optional[str] = None
-    url: Optional[str] = None
-    email: Optional[str] = None
+    telefoon: str | None = None
+    url: str | None = None
+    email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,10 +103,10 @@ class Financiering:
     naam: str
     regel: str  # code of the reason, rendered in B1 by the bot (utter_regel_<code>)
     zeker: bool  # False: status or amount not confirmed, the bot says "vraag het na"
-    bedrag_max_euro: Optional[int] = None
+    bedrag_max_euro: int | None = None
     werkgever_vraagt_aan: bool = False
-    leeftijd_voorwaarde: Optional[str] = None  # e.g. "<57" when age was not asked
-    url: Optional[str] = None
+    leeftijd_voorwaarde: str | None = None  # e.g. "<57" when age was not asked
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ domain's buttons all derive from this one source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,13 +65,13 @@ class Vocabulaire:
         """The canonical codes a slot may hold."""
         return frozenset(b.code for b in self.begrippen(SLOT_SOORT[slot]))
 
-    def naam(self, slot: str, code: Optional[str]) -> Optional[str]:
+    def naam(self, slot: str, code: str | None) -> str | None:
         for b in self.begrippen(SLOT_SOORT[slot]):
             if b.code == code:
                 return b.naam
         return None
 
-    def regio_van_postcode(self, postcode: int) -> Optional[str]:
+    def regio_van_postcode(self, postcode: int) -> str | None:
         for regio in self.regios:
             if any(van <= postcode <= tot for van, tot in regio.postcodes):
                 return regio.code
@@ -88,18 +87,15 @@ def laad_vocabulaire(session: Session) -> Vocabulaire:
         return Begrip(code, naam, tuple(termen.get((soort, code), ())))
 
     sectoren = tuple(
-        begrip("sector", s.code, s.naam)
-        for s in session.scalars(select(models.Sector).order_by(models.Sector.volgorde))
+        begrip("sector", s.code, s.naam) for s in session.scalars(select(models.Sector).order_by(models.Sector.volgorde))
     )
     niveau_rows = list(session.scalars(select(models.Niveau).order_by(models.Niveau.volgorde)))
     niveaus = tuple(begrip("niveau", n.code, n.naam) for n in niveau_rows)
     situaties = tuple(
-        begrip("situatie", s.code, s.naam)
-        for s in session.scalars(select(models.Situatie).order_by(models.Situatie.volgorde))
+        begrip("situatie", s.code, s.naam) for s in session.scalars(select(models.Situatie).order_by(models.Situatie.volgorde))
     )
     uitkeringen = tuple(
-        begrip("uitkering", u.code, u.naam)
-        for u in session.scalars(select(models.Uitkering).order_by(models.Uitkering.volgorde))
+        begrip("uitkering", u.code, u.naam) for u in session.scalars(select(models.Uitkering).order_by(models.Uitkering.volgorde))
     )
     postcodes: dict[str, list[tuple[int, int]]] = {}
     for pc in session.scalars(select(models.PostcodeBereik).order_by(models.PostcodeBereik.id)):

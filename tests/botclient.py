@@ -6,7 +6,7 @@ import json
 import os
 import urllib.request
 import uuid
-from typing import Any, Optional
+from typing import Any
 
 
 class Bot:
@@ -14,7 +14,7 @@ class Bot:
         self.url = url.rstrip("/")
         self.token = token
 
-    def call(self, method: str, path: str, body: Optional[Any] = None, timeout: float = 30) -> Any:
+    def call(self, method: str, path: str, body: Any | None = None, timeout: float = 30) -> Any:
         url = self.url + path
         if self.token and not path.startswith("/webhooks"):
             url += ("&" if "?" in url else "?") + "token=" + self.token

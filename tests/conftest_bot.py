@@ -37,8 +37,9 @@ def bot_env(tmp: Path) -> dict[str, str]:
 def start(env: dict[str, str], tmp: Path) -> subprocess.Popen[bytes]:
     ready = tmp / f"ready-{time.monotonic_ns()}"
     env = {**env, "SERVE_READY_FILE": str(ready)}
-    proc = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=open(tmp / "serve.err", "ab"))  # fmt: skip
+    with open(tmp / "serve.err", "ab") as err:
+        proc = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env, start_new_session=True,
+                                stdout=subprocess.DEVNULL, stderr=err)  # fmt: skip
     deadline = time.monotonic() + 240
     while not ready.exists():
         if proc.poll() is not None or time.monotonic() > deadline:

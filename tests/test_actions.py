@@ -4,7 +4,7 @@ catalog."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
@@ -29,11 +29,11 @@ def _catalogus(catalogus: Catalogus) -> Iterator[None]:
 def tracker(
     tekst: str = "",
     intent: str = "inform",
-    entities: Optional[list[dict[str, Any]]] = None,
-    slots: Optional[dict[str, Any]] = None,
-    requested: Optional[str] = None,
+    entities: list[dict[str, Any]] | None = None,
+    slots: dict[str, Any] | None = None,
+    requested: str | None = None,
     confidence: float = 0.99,
-    events: Optional[list[dict[str, Any]]] = None,
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     alle = {**LEEG, "vraagvorm": "normaal", "requested_slot": requested, **(slots or {})}
     return Tracker(
@@ -58,26 +58,45 @@ async def lees(domain: dict[str, Any], **kw: Any) -> dict[str, Any]:
     [
         ({"tekst": "2", "requested": "situatie"}, {"situatie": "overstap", "vraagvorm": "normaal"}),
         ({"tekst": "7", "requested": "situatie"}, {"vraagvorm": "opnieuw"}),  # the "Weet ik niet" button is no code
-        ({"tekst": '/inform{"situatie":"zzp"}', "entities": [{"entity": "situatie", "value": "zzp"}], "requested": "situatie"},
-         {"situatie": "zzp", "vraagvorm": "normaal"}),
-        ({"tekst": '/inform{"situatie":"x"}', "entities": [{"entity": "situatie", "value": "x"}], "requested": "situatie"},
-         {"vraagvorm": "opnieuw"}),
+        (
+            {"tekst": '/inform{"situatie":"zzp"}', "entities": [{"entity": "situatie", "value": "zzp"}], "requested": "situatie"},
+            {"situatie": "zzp", "vraagvorm": "normaal"},
+        ),
+        (
+            {"tekst": '/inform{"situatie":"x"}', "entities": [{"entity": "situatie", "value": "x"}], "requested": "situatie"},
+            {"vraagvorm": "opnieuw"},
+        ),
         ({"tekst": '/inform{"situatie":"assen"}', "entities": [{"entity": "situatie", "value": "assen"}]}, {}),
         ({"tekst": "/weet_niet", "intent": "weet_niet", "requested": "doel_sector"}, {"vraagvorm": "uitleg"}),
         ({"tekst": "weet ik niet", "intent": "weet_niet", "requested": "doel_sector"}, {"vraagvorm": "uitleg"}),
         ({"tekst": "eigen bedrijf", "requested": "situatie"}, {"vraagvorm": "eigen_bedrijf"}),
         ({"tekst": "tegniek", "requested": "doel_sector"}, {"doel_sector": "techniek", "vraagvorm": "normaal"}),
         ({"tekst": "wat is bbl?", "intent": "vraag_bbl", "requested": "doel_sector"}, {}),
-        ({"tekst": "wat is niveau 2", "intent": "vraag_mbo_niveau", "entities": [{"entity": "opleidingsniveau", "value": "mbo2"}],
-          "requested": "opleidingsniveau"}, {}),
-        ({"tekst": "ben werkloos wil naar de bouw woon in emmen", "requested": "situatie"},
-         {"situatie": "werkzoekend", "doel_sector": "bouw", "regio": "drenthe", "vraagvorm": "normaal"}),
-        ({"tekst": "ik heb ww", "entities": [{"entity": "uitkering", "value": "ww"}], "requested": "situatie"},
-         {"uitkering": "ww", "situatie": "werkzoekend", "vraagvorm": "normaal"}),
-        ({"tekst": "zorg", "entities": [{"entity": "sector", "value": "zorg"}], "requested": "huidige_sector"},
-         {"huidige_sector": "zorg", "vraagvorm": "normaal"}),
-        ({"tekst": "nee toch liever techniek", "slots": {"doel_sector": "zorg"}, "requested": "regio"},
-         {"doel_sector": "techniek", "vraagvorm": "normaal"}),
+        (
+            {
+                "tekst": "wat is niveau 2",
+                "intent": "vraag_mbo_niveau",
+                "entities": [{"entity": "opleidingsniveau", "value": "mbo2"}],
+                "requested": "opleidingsniveau",
+            },
+            {},
+        ),
+        (
+            {"tekst": "ben werkloos wil naar de bouw woon in emmen", "requested": "situatie"},
+            {"situatie": "werkzoekend", "doel_sector": "bouw", "regio": "drenthe", "vraagvorm": "normaal"},
+        ),
+        (
+            {"tekst": "ik heb ww", "entities": [{"entity": "uitkering", "value": "ww"}], "requested": "situatie"},
+            {"uitkering": "ww", "situatie": "werkzoekend", "vraagvorm": "normaal"},
+        ),
+        (
+            {"tekst": "zorg", "entities": [{"entity": "sector", "value": "zorg"}], "requested": "huidige_sector"},
+            {"huidige_sector": "zorg", "vraagvorm": "normaal"},
+        ),
+        (
+            {"tekst": "nee toch liever techniek", "slots": {"doel_sector": "zorg"}, "requested": "regio"},
+            {"doel_sector": "techniek", "vraagvorm": "normaal"},
+        ),
         ({"tekst": "asdfgh", "intent": "nlu_fallback", "confidence": 0.3, "requested": "regio"}, {"vraagvorm": "opnieuw"}),
     ],
 )
@@ -87,7 +106,9 @@ async def test_lees_antwoord(domain: dict[str, Any], kw: dict[str, Any], verwach
 
 async def test_lees_antwoord_zet_nooit_een_waarde_buiten_de_codes(domain: dict[str, Any]) -> None:
     for slot in LEEG:
-        gevonden = await lees(domain, tekst=f'/inform{{"{slot}":"<script>"}}', entities=[{"entity": slot, "value": "<script>"}], requested=slot)
+        gevonden = await lees(
+            domain, tekst=f'/inform{{"{slot}":"<script>"}}', entities=[{"entity": slot, "value": "<script>"}], requested=slot
+        )
         assert slot not in gevonden
 
 
@@ -115,17 +136,28 @@ async def test_validate_volgende_vraag_en_voortgang(domain: dict[str, Any]) -> N
 
 async def test_validate_laat_tussenvraag_door(domain: dict[str, Any]) -> None:
     # As Rasa sends it: the form's own ActionExecuted and requested_slot after the user message.
-    na = [{"event": "user"}, {"event": "slot", "name": "requested_slot", "value": "doel_sector"}, {"event": "action", "name": "intake"}]
+    na = [
+        {"event": "user"},
+        {"event": "slot", "name": "requested_slot", "value": "doel_sector"},
+        {"event": "action", "name": "intake"},
+    ]
     t = tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector", events=na)
     assert await ValidateIntake().run(CollectingDispatcher(), t, domain) == []
     # Back in the form after the rule answered: ask the open question again.
     terug = [*na[:1], {"event": "action", "name": "utter_vraag_bbl"}, {"event": "action", "name": "intake"}]
-    events = await ValidateIntake().run(CollectingDispatcher(), tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector", events=terug), domain)
+    events = await ValidateIntake().run(
+        CollectingDispatcher(), tracker("wat is bbl", intent="vraag_bbl", requested="doel_sector", events=terug), domain
+    )
     assert SlotSet("requested_slot", "situatie") in events
 
 
 async def test_validate_wist_waarde_buiten_codes(domain: dict[str, Any]) -> None:
-    t = tracker("x", slots={"situatie": "x"}, requested="situatie", events=[{"event": "user"}, {"event": "slot", "name": "vraagvorm", "value": "opnieuw"}])
+    t = tracker(
+        "x",
+        slots={"situatie": "x"},
+        requested="situatie",
+        events=[{"event": "user"}, {"event": "slot", "name": "vraagvorm", "value": "opnieuw"}],
+    )
     events = await ValidateIntake().run(CollectingDispatcher(), t, domain)
     assert SlotSet("situatie", None) in events
 
@@ -139,20 +171,39 @@ async def test_validate_eigen_werk_neemt_huidige_sector_als_doel(domain: dict[st
 
 
 async def test_validate_klaar(domain: dict[str, Any]) -> None:
-    profiel = {"situatie": "overstap", "opleidingsniveau": "mbo2", "huidige_sector": "retail", "doel_sector": "bouw", "regio": "rijnmond"}
-    t = tracker("rotterdam", slots=profiel, requested="regio", events=[{"event": "user"}, {"event": "slot", "name": "regio", "value": "rijnmond"}])
+    profiel = {
+        "situatie": "overstap",
+        "opleidingsniveau": "mbo2",
+        "huidige_sector": "retail",
+        "doel_sector": "bouw",
+        "regio": "rijnmond",
+    }
+    t = tracker(
+        "rotterdam",
+        slots=profiel,
+        requested="regio",
+        events=[{"event": "user"}, {"event": "slot", "name": "regio", "value": "rijnmond"}],
+    )
     events = {e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), t, domain)}
     assert events["requested_slot"] is None
 
 
 async def test_terug(domain: dict[str, Any]) -> None:
     d = CollectingDispatcher()
-    events = await ActionTerug().run(d, tracker("terug", intent="terug", slots={"situatie": "overstap", "beantwoord": ["situatie"]}), domain)
+    events = await ActionTerug().run(
+        d, tracker("terug", intent="terug", slots={"situatie": "overstap", "beantwoord": ["situatie"]}), domain
+    )
     assert SlotSet("situatie", None) in events
     assert d.messages[0]["response"] == "utter_terug"
 
 
-PROFIEL = {"situatie": "overstap", "opleidingsniveau": "mbo2", "huidige_sector": "retail", "doel_sector": "bouw", "regio": "rijnmond"}
+PROFIEL = {
+    "situatie": "overstap",
+    "opleidingsniveau": "mbo2",
+    "huidige_sector": "retail",
+    "doel_sector": "bouw",
+    "regio": "rijnmond",
+}
 
 
 async def test_routes_voorstellen(domain: dict[str, Any]) -> None:
@@ -213,13 +264,27 @@ async def test_geen_in_een_zin_is_geen_antwoord_op_uitkering(domain: dict[str, A
 @pytest.mark.parametrize(
     ("kw", "verwacht"),
     [
-        ({"tekst": "uitkering van de gemeente", "requested": "uitkering", "slots": {"situatie": "werkzoekend"}},
-         {"uitkering": "bijstand", "vraagvorm": "normaal"}),
-        ({"tekst": "ik ben leraar maar wil iets anders", "entities": [{"entity": "sector", "value": "leraar"}]},
-         {"huidige_sector": "onderwijs"}),
-        ({"tekst": "ik word ontslagen bij de bank", "entities": [{"entity": "sector", "role": "huidig", "value": "bank"}]},
-         {"situatie": "overstap", "huidige_sector": "financieel"}),
+        (
+            {"tekst": "uitkering van de gemeente", "requested": "uitkering", "slots": {"situatie": "werkzoekend"}},
+            {"uitkering": "bijstand", "vraagvorm": "normaal"},
+        ),
+        (
+            {"tekst": "ik ben leraar maar wil iets anders", "entities": [{"entity": "sector", "value": "leraar"}]},
+            {"huidige_sector": "onderwijs"},
+        ),
+        (
+            {"tekst": "ik word ontslagen bij de bank", "entities": [{"entity": "sector", "role": "huidig", "value": "bank"}]},
+            {"situatie": "overstap", "huidige_sector": "financieel"},
+        ),
     ],
 )
 async def test_sector_woord_in_ander_antwoord(domain: dict[str, Any], kw: dict[str, Any], verwacht: dict[str, Any]) -> None:
     assert await lees(domain, **kw) == verwacht
+
+
+async def test_antwoord_verandert_alleen_met_correctie(domain: dict[str, Any]) -> None:
+    zonder = await lees(domain, tekst="ik werk in de supermarkt", entities=[{"entity": "situatie", "value": "eigen_werk"}],
+                        slots={"situatie": "overstap"}, requested="opleidingsniveau")  # fmt: skip
+    assert "situatie" not in zonder and zonder["huidige_sector"] == "retail"
+    met = await lees(domain, tekst="nee ik zoek werk", slots={"situatie": "overstap"}, requested="opleidingsniveau")
+    assert met["situatie"] == "werkzoekend"

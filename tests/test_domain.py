@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("slot", ["situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector"])
 @pytest.mark.parametrize("vraagvorm", ["normaal", "opnieuw", "uitleg"])
-def test_knoppen_zijn_de_codes_van_de_vocabulaire(domain: dict[str, Any], catalogus: Catalogus, slot: str, vraagvorm: str) -> None:
+def test_knoppen_zijn_de_codes_van_de_vocabulaire(
+    domain: dict[str, Any], catalogus: Catalogus, slot: str, vraagvorm: str
+) -> None:
     vocab = catalogus.vocabulaire()
     codes = [c for c in knop_codes(domain, slot, vraagvorm) if c]
     assert codes == [b.code for b in vocab.begrippen(SLOT_SOORT[slot])]

@@ -53,32 +53,74 @@ GEVALLEN = [
     ("slim_scholingssubsidie", Profiel("overstap", None, "mbo2", "zorg", "retail", "rijnmond"), cursus(sector="retail"), False),
     ("slim_scholingssubsidie", Profiel("zzp", None, "mbo2", "ict", "ict", "rijnmond"), cursus(sector="ict"), False),
     # Levenlanglerenkrediet: hbo/wo in any form, mbo only bol; age < 57.
-    ("levenlanglerenkrediet", Profiel("overstap", None, "havo", "retail", "ict", "twente", 40), cursus(sector="ict", niveau="hbo", vorm="deeltijd"), True),
+    (
+        "levenlanglerenkrediet",
+        Profiel("overstap", None, "havo", "retail", "ict", "twente", 40),
+        cursus(sector="ict", niveau="hbo", vorm="deeltijd"),
+        True,
+    ),
     ("levenlanglerenkrediet", Profiel("overstap", None, "vmbo", "retail", "zorg", "twente", 40), cursus(vorm="bol"), True),
     ("levenlanglerenkrediet", Profiel("overstap", None, "vmbo", "retail", "zorg", "twente", 40), cursus(vorm="bbl"), False),
-    ("levenlanglerenkrediet", Profiel("overstap", None, "havo", "retail", "ict", "twente", 56), cursus(sector="ict", niveau="hbo", vorm="voltijd"), True),
-    ("levenlanglerenkrediet", Profiel("overstap", None, "havo", "retail", "ict", "twente", 57), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
-    ("levenlanglerenkrediet", Profiel("werkgever", None, "havo", "ict", "ict", "twente", 40), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
+    (
+        "levenlanglerenkrediet",
+        Profiel("overstap", None, "havo", "retail", "ict", "twente", 56),
+        cursus(sector="ict", niveau="hbo", vorm="voltijd"),
+        True,
+    ),
+    (
+        "levenlanglerenkrediet",
+        Profiel("overstap", None, "havo", "retail", "ict", "twente", 57),
+        cursus(sector="ict", niveau="hbo", vorm="voltijd"),
+        False,
+    ),
+    (
+        "levenlanglerenkrediet",
+        Profiel("werkgever", None, "havo", "ict", "ict", "twente", 40),
+        cursus(sector="ict", niveau="hbo", vorm="voltijd"),
+        False,
+    ),
     # Praktijkleren: bbl only (the leerbedrijf applies).
     ("praktijkleren_bbl", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(vorm="bbl"), True),
     ("praktijkleren_bbl", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(vorm="bol"), False),
     ("praktijkleren_bbl", Profiel("zzp", None, "vmbo", "bouw", "bouw", "drenthe"), cursus(sector="bouw", vorm="bbl"), False),
-    ("praktijkleren_derde_leerweg", Profiel("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(vorm="derde-leerweg"), True),
+    (
+        "praktijkleren_derde_leerweg",
+        Profiel("overstap", None, "vmbo", "retail", "zorg", "drenthe"),
+        cursus(vorm="derde-leerweg"),
+        True,
+    ),
     # Regional funds only in their region; Twents Fonds up to mbo-4.
     ("twents_fonds_vakmanschap", Profiel("overstap", None, "vmbo", "retail", "zorg", "twente"), cursus(regio="twente"), True),
     ("twents_fonds_vakmanschap", Profiel("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(), False),
-    ("twents_fonds_vakmanschap", Profiel("overstap", None, "havo", "retail", "zorg", "twente"), cursus(niveau="hbo", regio="twente"), False),
+    (
+        "twents_fonds_vakmanschap",
+        Profiel("overstap", None, "havo", "retail", "zorg", "twente"),
+        cursus(niveau="hbo", regio="twente"),
+        False,
+    ),
     ("noorden_leert_door", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=10), True),
     ("noorden_leert_door", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=24), False),
     ("noorden_leert_door", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "rijnmond"), cursus(duur_maanden=10), False),
     # Zij-instroom leraar: needs hbo yourself.
-    ("zij_instroom_leraar", Profiel("overstap", None, "hbo", "financieel", "onderwijs", "rijnmond"), cursus(sector="onderwijs", niveau="hbo"), True),
-    ("zij_instroom_leraar", Profiel("overstap", None, "mbo4", "financieel", "onderwijs", "rijnmond"), cursus(sector="onderwijs", niveau="hbo"), False),
+    (
+        "zij_instroom_leraar",
+        Profiel("overstap", None, "hbo", "financieel", "onderwijs", "rijnmond"),
+        cursus(sector="onderwijs", niveau="hbo"),
+        True,
+    ),
+    (
+        "zij_instroom_leraar",
+        Profiel("overstap", None, "mbo4", "financieel", "onderwijs", "rijnmond"),
+        cursus(sector="onderwijs", niveau="hbo"),
+        False,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("code", "profiel", "c", "past"), GEVALLEN)
-def test_regeling_past(regelingen: dict[str, RegelingInfo], rang: dict[str, int], code: str, profiel: Profiel, c: Cursus, past: bool) -> None:
+def test_regeling_past(
+    regelingen: dict[str, RegelingInfo], rang: dict[str, int], code: str, profiel: Profiel, c: Cursus, past: bool
+) -> None:
     assert (past_regeling(regelingen[code], profiel, c, rang, VANDAAG) is not None) is past
 
 
@@ -88,7 +130,18 @@ def test_leeftijd_onbekend_geeft_voorwaarde(regelingen: dict[str, RegelingInfo],
     assert f is not None and f.leeftijd_voorwaarde == "<=56" and not f.zeker
 
 
-@pytest.mark.parametrize("code", ["stap_budget", "fiscale_aftrek_scholing", "sectorplanplus", "regionaal_mobiliteitsteam", "uwv_scholingsvoucher", "ontwikkeladvies", "egf"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "stap_budget",
+        "fiscale_aftrek_scholing",
+        "sectorplanplus",
+        "regionaal_mobiliteitsteam",
+        "uwv_scholingsvoucher",
+        "ontwikkeladvies",
+        "egf",
+    ],
+)
 def test_beeindigde_of_niet_voor_te_stellen_regelingen_nooit(regelingen: dict[str, RegelingInfo], code: str) -> None:
     assert not is_geldig(regelingen[code], VANDAAG)
 
@@ -109,7 +162,10 @@ def test_zonder_startkwalificatie_een_eerste_stap(catalogus: Catalogus) -> None:
     advies = catalogus.advies(Profiel("werkzoekend", "bijstand", "geen", None, "zorg", "groningen"), vandaag=VANDAAG)
     assert advies.routes
     assert advies.routes[0].cursus.niveau in ("mbo1", "mbo2")
-    assert all(r.cursus.niveau in ("mbo1", "mbo2") or r.cursus.vorm in ("evc", "mbo-certificaat", "cursus", "praktijkverklaring") for r in advies.routes)
+    assert all(
+        r.cursus.niveau in ("mbo1", "mbo2") or r.cursus.vorm in ("evc", "mbo-certificaat", "cursus", "praktijkverklaring")
+        for r in advies.routes
+    )
 
 
 def test_werkzoekend_krijgt_werken_en_leren_eerst(catalogus: Catalogus) -> None:
@@ -142,7 +198,21 @@ def test_geen_passende_opleiding_eerlijk(catalogus: Catalogus) -> None:
 
 SITUATIES = ["eigen_werk", "overstap", "werkzoekend", "schoolverlater", "zzp", "werkgever"]
 NIVEAUS = ["geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo", "wo"]
-SECTOREN = ["techniek", "bouw", "zorg", "ict", "logistiek", "retail", "horeca", "onderwijs", "kinderopvang", "groen", "financieel", "overheid", "schoonmaak"]
+SECTOREN = [
+    "techniek",
+    "bouw",
+    "zorg",
+    "ict",
+    "logistiek",
+    "retail",
+    "horeca",
+    "onderwijs",
+    "kinderopvang",
+    "groen",
+    "financieel",
+    "overheid",
+    "schoonmaak",
+]
 REGIOS = ["groningen", "friesland", "drenthe", "twente", "rijnmond"]
 
 

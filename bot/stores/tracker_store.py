@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
@@ -24,7 +24,7 @@ def tracker_db_url() -> str:
 
 
 class UrlSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, domain: Optional[Domain] = None, event_broker: Optional[EventBroker] = None, **kwargs: Any) -> None:
+    def __init__(self, domain: Domain | None = None, event_broker: EventBroker | None = None, **kwargs: Any) -> None:
         url = make_url(tracker_db_url())
         dialect = url.get_backend_name()
         if dialect == "sqlite" and url.database:
