@@ -59,54 +59,58 @@ def is_geldig(regeling: RegelingInfo, vandaag: date) -> bool:
     return not (regeling.geldig_tot and regeling.geldig_tot < vandaag)
 
 
-def past_regeling(
-    regeling: RegelingInfo,
-    profiel: Profiel,
-    cursus: Cursus,
-    rang: Mapping[str, int],
-    vandaag: date,
-) -> Financiering | None:
-    """The scheme as it applies to this person and course, or None when it does not fit."""
+def past_persoon(regeling: RegelingInfo, profiel: Profiel, rang: Mapping[str, int], vandaag: date) -> bool:
+    """The conditions that depend on the person only (checked once per profile)."""
     if not is_geldig(regeling, vandaag):
-        return None
+        return False
     v = regeling.voorwaarden
-    regel = "situatie"
     if v.situaties and profiel.situatie not in v.situaties:
-        return None
-    if v.uitkeringen:
-        if profiel.situatie != "werkzoekend" or profiel.uitkering not in v.uitkeringen:
-            return None
-        regel = "uitkering"
-    if v.doel_sectoren:
-        if cursus.sector not in v.doel_sectoren:
-            return None
-        regel = "doel_sector"
-    if v.opleiding:
-        if not any(_past_opleiding(eis, cursus) for eis in v.opleiding):
-            return None
-        if regel == "situatie":
-            regel = "opleiding"
-    if v.huidige_sectoren:
-        if profiel.huidige_sector not in v.huidige_sectoren:
-            return None
-        regel = "huidige_sector"
-    if v.regios:
-        if profiel.regio not in v.regios:
-            return None
-        regel = "regio"
+        return False
+    if v.uitkeringen and (profiel.situatie != "werkzoekend" or profiel.uitkering not in v.uitkeringen):
+        return False
+    if v.huidige_sectoren and profiel.huidige_sector not in v.huidige_sectoren:
+        return False
+    if v.regios and profiel.regio not in v.regios:
+        return False
     p = persoon_rang(profiel, rang)
     if v.persoon_min_niveau and p < rang.get(v.persoon_min_niveau, 0):
-        return None
+        return False
     if v.persoon_max_niveau and p > rang.get(v.persoon_max_niveau, 99):
-        return None
+        return False
+    if profiel.leeftijd is not None:
+        if v.leeftijd_min is not None and profiel.leeftijd < v.leeftijd_min:
+            return False
+        if v.leeftijd_max is not None and profiel.leeftijd > v.leeftijd_max:
+            return False
+    return True
+
+
+def past_cursus(regeling: RegelingInfo, cursus: Cursus) -> bool:
+    """The conditions on the course: its sector, form, level and length."""
+    v = regeling.voorwaarden
+    if v.doel_sectoren and cursus.sector not in v.doel_sectoren:
+        return False
+    return not v.opleiding or any(_past_opleiding(eis, cursus) for eis in v.opleiding)
+
+
+def financiering(regeling: RegelingInfo, profiel: Profiel) -> Financiering:
+    """A fitting scheme, with the most specific rule that made it fit."""
+    v = regeling.voorwaarden
+    if v.regios:
+        regel = "regio"
+    elif v.huidige_sectoren:
+        regel = "huidige_sector"
+    elif v.doel_sectoren:
+        regel = "doel_sector"
+    elif v.uitkeringen:
+        regel = "uitkering"
+    elif v.opleiding:
+        regel = "opleiding"
+    else:
+        regel = "situatie"
     leeftijd_voorwaarde = None
-    if v.leeftijd_min is not None or v.leeftijd_max is not None:
-        if profiel.leeftijd is None:
-            leeftijd_voorwaarde = _leeftijd_tekst(v.leeftijd_min, v.leeftijd_max)
-        elif (v.leeftijd_min is not None and profiel.leeftijd < v.leeftijd_min) or (
-            v.leeftijd_max is not None and profiel.leeftijd > v.leeftijd_max
-        ):
-            return None
+    if profiel.leeftijd is None and (v.leeftijd_min is not None or v.leeftijd_max is not None):
+        leeftijd_voorwaarde = _leeftijd_tekst(v.leeftijd_min, v.leeftijd_max)
     return Financiering(
         regeling=regeling.code,
         naam=regeling.naam,
@@ -117,6 +121,19 @@ def past_regeling(
         leeftijd_voorwaarde=leeftijd_voorwaarde,
         url=regeling.url,
     )
+
+
+def past_regeling(
+    regeling: RegelingInfo,
+    profiel: Profiel,
+    cursus: Cursus,
+    rang: Mapping[str, int],
+    vandaag: date,
+) -> Financiering | None:
+    """The scheme as it applies to this person and course, or None when it does not fit."""
+    if past_persoon(regeling, profiel, rang, vandaag) and past_cursus(regeling, cursus):
+        return financiering(regeling, profiel)
+    return None
 
 
 def _past_opleiding(eis, cursus: Cursus) -> bool:
@@ -179,6 +196,9 @@ def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple
     return tuple(redenen)
 
 
+MAX_BONUS = 4.0 * 2 + 2.0 * 2  # the most that fitting schemes add to a course's score
+
+
 def _score(profiel: Profiel, cursus: Cursus, n_zeker: int, n_onzeker: int, rang: Mapping[str, int]) -> float:
     score = 30.0 if cursus.regio and cursus.regio == profiel.regio else 10.0
     p = persoon_rang(profiel, rang)
@@ -210,10 +230,21 @@ def stel_routes_voor(
 ) -> Advies:
     """Rank the courses this person can start in their target sector, near them, with the money
     they are entitled to and the loket in their region. `overslaan` holds course codes already
-    shown (for "andere route")."""
+    shown (for "andere route").
+
+    Person-level scheme conditions are checked once; the course-level ones only for the courses
+    that can still make the top: funding adds at most MAX_BONUS to a course's score."""
     loket = kies_loket(profiel, loketten)
-    geldige = [r for r in regelingen if is_geldig(r, vandaag)]
-    kandidaten: list[Route] = []
+    voor_persoon = [
+        r
+        for r in regelingen
+        if past_persoon(r, profiel, rang, vandaag)
+        and not (profiel.doel_sector and r.voorwaarden.doel_sectoren and profiel.doel_sector not in r.voorwaarden.doel_sectoren)
+    ]
+    met_duur = any(e.max_duur_maanden is not None for r in voor_persoon for e in r.voorwaarden.opleiding)
+    # Which schemes fit depends only on these course fields: compute once per combination.
+    per_soort: dict[tuple[str, str, str, int | None], list[Financiering]] = {}
+    kandidaten: list[tuple[float, Cursus]] = []
     for cursus in cursussen:
         if cursus.code in overslaan:
             continue
@@ -223,15 +254,25 @@ def stel_routes_voor(
             continue
         if not kan_starten(cursus, profiel, rang):
             continue
-        financiering = [f for r in geldige if (f := past_regeling(r, profiel, cursus, rang, vandaag))]
-        financiering.sort(key=lambda f: (not f.zeker, f.regel == "situatie"))
-        n_zeker = sum(f.zeker for f in financiering)
-        score = _score(profiel, cursus, n_zeker, len(financiering) - n_zeker, rang)
-        kandidaten.append(Route(cursus, tuple(financiering), loket, _redenen(profiel, cursus, rang), score))
-    kandidaten.sort(key=lambda r: (-r.score, r.cursus.code))
+        kandidaten.append((_score(profiel, cursus, 0, 0, rang), cursus))
+    kandidaten.sort(key=lambda kc: (-kc[0], kc[1].code))
+    routes: list[Route] = []
+    nodig = max_routes * 4  # room for courses skipped as duplicates by name
+    for basis, cursus in kandidaten:
+        if len(routes) >= nodig and basis + MAX_BONUS < routes[nodig - 1].score:
+            break
+        soort = (cursus.sector, cursus.vorm, cursus.niveau, cursus.duur_maanden if met_duur else None)
+        if soort not in per_soort:
+            gevonden = [financiering(r, profiel) for r in voor_persoon if past_cursus(r, cursus)]
+            per_soort[soort] = sorted(gevonden, key=lambda f: (not f.zeker, f.regel == "situatie"))
+        passend = per_soort[soort]
+        n_zeker = sum(f.zeker for f in passend)
+        score = _score(profiel, cursus, n_zeker, len(passend) - n_zeker, rang)
+        routes.append(Route(cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score))
+        routes.sort(key=lambda r: (-r.score, r.cursus.code))
     gekozen: list[Route] = []
     namen: set[str] = set()
-    for route in kandidaten:
+    for route in routes:
         if route.cursus.naam.lower() in namen:
             continue
         gekozen.append(route)

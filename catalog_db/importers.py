@@ -34,7 +34,12 @@ VORMEN = frozenset({
     "online", "praktijkverklaring",
 })  # fmt: skip
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]{1,118}$")
-VELDEN_OM_TE_VERGELIJKEN = (*tuple(k for k in CSV_KOLOMMEN if k not in ("code", "aanbieder")), "aanbieder_code", "instroom_rang")
+VELDEN_OM_TE_VERGELIJKEN = (
+    *tuple(k for k in CSV_KOLOMMEN if k not in ("code", "aanbieder")),
+    "aanbieder_code",
+    "instroom_rang",
+    "niveau_rang",
+)
 
 
 class ImportFout(Exception):
@@ -134,6 +139,7 @@ def controleer_rij(rij: dict[str, str], plek: str, ok: Toegestaan) -> tuple[dict
         "niveau": r["niveau"],
         "instroomniveau": r["instroomniveau"],
         "instroom_rang": ok.niveaus.get(r["instroomniveau"], 0),
+        "niveau_rang": ok.niveaus.get(r["niveau"], 0),
         "vorm": r["vorm"],
         "duur_maanden": duur,
         "kosten_euro": kosten,

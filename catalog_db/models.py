@@ -96,7 +96,8 @@ class Aanbieder(Base):
 
 class Opleiding(Base):
     __tablename__ = "opleiding"
-    __table_args__ = (Index("ix_opleiding_sector_regio_instroom", "sector", "regio", "instroom_rang"),)
+    # Covers the route query: filter on sector/regio/instroom_rang, order on niveau_rang.
+    __table_args__ = (Index("ix_opleiding_route", "sector", "regio", "instroom_rang", "niveau_rang", "code"),)
     code: Mapped[str] = mapped_column(String(120), primary_key=True)
     naam: Mapped[str] = mapped_column(String(200))
     omschrijving: Mapped[str | None] = mapped_column(Text)
@@ -104,6 +105,7 @@ class Opleiding(Base):
     niveau: Mapped[str] = mapped_column(ForeignKey("niveau.code"))
     instroomniveau: Mapped[str] = mapped_column(ForeignKey("niveau.code"))
     instroom_rang: Mapped[int] = mapped_column(Integer)
+    niveau_rang: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     vorm: Mapped[str] = mapped_column(String(32))
     duur_maanden: Mapped[int | None] = mapped_column(Integer)
     kosten_euro: Mapped[int | None] = mapped_column(Integer)

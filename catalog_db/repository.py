@@ -13,16 +13,16 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from catalog_db import models
 from catalog_db.db import default_engine, session_scope
-from catalog_db.engine import persoon_rang, stel_routes_voor
+from catalog_db.engine import DOEL_RANG, persoon_rang, stel_routes_voor
 from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, RegelingInfo, Voorwaarden
 from catalog_db.vocabulaire import Vocabulaire, laad_vocabulaire
 
-MAX_KANDIDATEN = 400
+MAX_KANDIDATEN = 80
 
 
 def voorwaarden_uit_json(data: Mapping[str, Any]) -> Voorwaarden:
@@ -80,41 +80,47 @@ def loket_info(lk: models.Loket) -> LoketInfo:
     )
 
 
-def cursus_info(o: models.Opleiding, aanbieder_naam: str) -> Cursus:
-    return Cursus(
-        code=o.code,
-        naam=o.naam,
-        sector=o.sector,
-        niveau=o.niveau,
-        instroomniveau=o.instroomniveau,
-        vorm=o.vorm,
-        aanbieder=aanbieder_naam,
-        plaats=o.plaats,
-        regio=o.regio,
-        duur_maanden=o.duur_maanden,
-        kosten_euro=o.kosten_euro,
-        kosten_indicatief=o.kosten_indicatief,
-        omschrijving=o.omschrijving,
-        startmomenten=o.startmomenten,
-        url=o.url,
-        crebo=o.crebo,
-    )
+CURSUS_KOLOMMEN = (
+    models.Opleiding.code,
+    models.Opleiding.naam,
+    models.Opleiding.sector,
+    models.Opleiding.niveau,
+    models.Opleiding.instroomniveau,
+    models.Opleiding.vorm,
+    models.Aanbieder.naam,
+    models.Opleiding.plaats,
+    models.Opleiding.regio,
+    models.Opleiding.duur_maanden,
+    models.Opleiding.kosten_euro,
+    models.Opleiding.kosten_indicatief,
+    models.Opleiding.omschrijving,
+    models.Opleiding.startmomenten,
+    models.Opleiding.url,
+    models.Opleiding.crebo,
+)  # fmt: skip  (the fields of typen.Cursus, in order)
 
 
 def zoek_cursussen(session: Session, profiel: Profiel, rang: Mapping[str, int], limiet: int = MAX_KANDIDATEN) -> list[Cursus]:
-    """Courses in the target sector, in the person's region or online, that they can start."""
+    """Courses in the target sector, in the person's region or online, that they can start;
+    those in the region and nearest the level the person's next step aims at first."""
     p = persoon_rang(profiel, rang)
-    stmt = (
-        select(models.Opleiding, models.Aanbieder.naam)
-        .join(models.Aanbieder, models.Opleiding.aanbieder_code == models.Aanbieder.code)
-        .where(models.Opleiding.instroom_rang <= p)
-        .where(or_(models.Opleiding.regio == profiel.regio, models.Opleiding.regio.is_(None)))
-        .order_by(models.Opleiding.code)
+    o = models.Opleiding
+    # First pick the codes from the covering index alone, then read only those rows.
+    beste = (
+        select(o.code)
+        .where(o.instroom_rang <= p)
+        .where(or_(o.regio == profiel.regio, o.regio.is_(None)))
+        .order_by(case((o.regio.is_(None), 1), else_=0), func.abs(o.niveau_rang - DOEL_RANG.get(p, 5.0)), o.code)
         .limit(limiet)
     )
     if profiel.doel_sector:
-        stmt = stmt.where(models.Opleiding.sector == profiel.doel_sector)
-    return [cursus_info(o, naam) for o, naam in session.execute(stmt)]
+        beste = beste.where(o.sector == profiel.doel_sector)
+    stmt = (
+        select(*CURSUS_KOLOMMEN)
+        .join(models.Aanbieder, o.aanbieder_code == models.Aanbieder.code)
+        .where(o.code.in_(beste.scalar_subquery()))
+    )
+    return [Cursus(*rij) for rij in session.execute(stmt)]
 
 
 class Catalogus:

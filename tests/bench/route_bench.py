@@ -44,7 +44,7 @@ def vul(engine: Engine, n: int, rng: random.Random) -> Catalogus:
         instroom = rng.choice(niveaus[: rang[niveau]] or niveaus[:1])
         rijen.append(dict(
             code=f"bench-{i}", naam=f"Opleiding {i % 2000}", sector=rng.choice(sectoren), niveau=niveau,
-            instroomniveau=instroom, instroom_rang=rang[instroom], vorm=rng.choice(VORMEN), duur_maanden=rng.randint(1, 48),
+            instroomniveau=instroom, instroom_rang=rang[instroom], niveau_rang=rang[niveau], vorm=rng.choice(VORMEN), duur_maanden=rng.randint(1, 48),
             kosten_euro=rng.randint(100, 5000), kosten_indicatief=True, aanbieder_code=rng.choice(aanbieders),
             plaats="Ergens", regio=rng.choice([*regios, None]), bron="bench", geverifieerd_op=date(2026, 11, 23),
         ))  # fmt: skip
