@@ -16,7 +16,7 @@ if [ "${EVAL_CROSS_VALIDATION:-1}" = 1 ]; then
 fi
 echo "==> personas as whole conversations"
 tmp=$(mktemp -d)
-export RASA_PORT=15105 ACTIONS_PORT=15155 ACTION_ENDPOINT_URL=http://127.0.0.1:15155/webhook
+export RASA_PORT=15105 ACTIONS_PORT=15155 WEB_PORT=18180 ACTION_ENDPOINT_URL=http://127.0.0.1:15155/webhook
 export CATALOG_DB_URL="sqlite:///$tmp/catalog.db" TRACKER_DB_URL="sqlite:///$tmp/tracker.db" LOG_DIR="$tmp/log"
 export SERVE_READY_FILE="$tmp/ready" MODEL="$model"
 unset RASA_TOKEN

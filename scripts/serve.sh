@@ -36,9 +36,14 @@ wait_for() {  # name url seconds
   done
   echo "$1 did not answer at $2 within $3 s; see $logdir/" >&2; exit 1
 }
+RASA_URL="http://127.0.0.1:$RASA_PORT" .venv-app/bin/python -m web >>"$logdir/web.log" 2>&1 &
+pids+=($!)
+
 wait_for "action server" "http://127.0.0.1:$ACTIONS_PORT/health" 60
+wait_for "web app" "http://127.0.0.1:$WEB_PORT/health" 60
 wait_for "Rasa" "http://127.0.0.1:$RASA_PORT/" 180
 echo "Leerroute is up:"
+echo "  chat page          http://localhost:$WEB_PORT/"
 echo "  Rasa REST channel  http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook"
 echo "  action server      http://127.0.0.1:$ACTIONS_PORT (localhost only)"
 echo "  logs               $logdir/"

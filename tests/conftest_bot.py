@@ -17,6 +17,7 @@ from tests.botclient import Bot
 ROOT = Path(__file__).resolve().parent.parent
 RASA_PORT = int(os.environ.get("TEST_RASA_PORT", "15005"))
 ACTIONS_PORT = int(os.environ.get("TEST_ACTIONS_PORT", "15055"))
+WEB_PORT = int(os.environ.get("TEST_WEB_PORT", "18080"))
 TOKEN = "test-token-" + os.urandom(4).hex()
 
 
@@ -25,6 +26,7 @@ def bot_env(tmp: Path) -> dict[str, str]:
     env.update(
         RASA_PORT=str(RASA_PORT),
         ACTIONS_PORT=str(ACTIONS_PORT),
+        WEB_PORT=str(WEB_PORT),
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{ACTIONS_PORT}/webhook",
         CATALOG_DB_URL=f"sqlite:///{tmp / 'catalog.db'}",
         TRACKER_DB_URL=f"sqlite:///{tmp / 'tracker.db'}",

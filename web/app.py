@@ -1,0 +1,144 @@
+"""The aiohttp app: static chat page, `/api/chat` proxy to Rasa's REST channel.
+
+The conversation id is chosen here (random, in an HttpOnly cookie), never by the browser: the
+REST channel trusts whatever `sender` it gets. Per-client rate limit, request size limit, and
+security headers (CSP without inline script, no third-party hosts)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from web.config import WebConfig
+
+STATIC = Path(__file__).resolve().parent / "static"
+COOKIE = "leerroute_sessie"
+log = logging.getLogger("leerroute.web")
+CONFIG_KEY = web.AppKey("config", WebConfig)
+HTTP_KEY = web.AppKey("http", aiohttp.ClientSession)
+LIMIET_KEY = web.AppKey("limiet", dict)
+
+
+def beveiligingskoppen(config: WebConfig) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            f"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {config.frame_ancestors}"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+
+@web.middleware
+async def koppen(request: web.Request, handler: Any) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+    response.headers.update(beveiligingskoppen(request.app[CONFIG_KEY]))
+    if isinstance(response, web.HTTPException):
+        raise response
+    return response
+
+
+def mag_versturen(app: web.Application, client: str) -> bool:
+    """Token bucket per client: `berichten_per_minuut`, with a burst of a third of that."""
+    per_minuut = app[CONFIG_KEY].berichten_per_minuut
+    emmer = app[LIMIET_KEY]
+    nu = time.monotonic()
+    tokens, laatst = emmer.get(client, (per_minuut / 3, nu))
+    tokens = min(per_minuut / 3, tokens + (nu - laatst) * per_minuut / 60)
+    if tokens < 1:
+        emmer[client] = (tokens, nu)
+        return False
+    emmer[client] = (tokens - 1, nu)
+    if len(emmer) > 10_000:  # forget idle clients
+        for k in [k for k, (_, t) in emmer.items() if nu - t > 300]:
+            del emmer[k]
+    return True
+
+
+async def index(request: web.Request) -> web.FileResponse:
+    return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+
+async def chat(request: web.Request) -> web.Response:
+    config = request.app[CONFIG_KEY]
+    if not mag_versturen(request.app, request.remote or "?"):
+        return web.json_response({"fout": "te_veel"}, status=429)
+    try:
+        data = await request.json()
+    except web.HTTPRequestEntityTooLarge:
+        return web.json_response({"fout": "te_groot"}, status=413)
+    except Exception:
+        return web.json_response({"fout": "ongeldig"}, status=400)
+    bericht = data.get("bericht") if isinstance(data, dict) else None
+    if not isinstance(bericht, str):
+        return web.json_response({"fout": "ongeldig"}, status=400)
+    bericht = bericht.strip()[: config.max_tekens]
+    if not bericht:
+        return web.json_response({"fout": "leeg"}, status=400)
+    sessie = request.cookies.get(COOKIE, "")
+    nieuw = not (sessie and len(sessie) == 32 and sessie.isalnum())
+    if nieuw:
+        sessie = secrets.token_hex(16)
+    try:
+        async with request.app[HTTP_KEY].post(
+            f"{config.rasa_url}/webhooks/rest/webhook", json={"sender": f"web-{sessie}", "message": bericht}
+        ) as r:
+            if r.status != 200:
+                raise aiohttp.ClientResponseError(r.request_info, r.history, status=r.status)
+            antwoord = await r.json()
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        log.warning("Rasa not reachable: %s", exc.__class__.__name__)  # no message text in logs
+        return web.json_response({"fout": "bot_niet_bereikbaar"}, status=503)
+    response = web.json_response({"berichten": [_bericht(m) for m in antwoord or []]})
+    if nieuw:
+        response.set_cookie(COOKIE, sessie, httponly=True, samesite="None" if config.cookie_secure else "Lax",
+                            secure=config.cookie_secure, max_age=60 * 60 * 24, path="/")  # fmt: skip
+    return response
+
+
+def _bericht(m: dict[str, Any]) -> dict[str, Any]:
+    """Only what the page needs: text, buttons (title + payload), route cards."""
+    uit: dict[str, Any] = {}
+    if isinstance(m.get("text"), str):
+        uit["tekst"] = m["text"]
+    if isinstance(m.get("buttons"), list):
+        uit["knoppen"] = [{"titel": str(b.get("title", "")), "payload": str(b.get("payload", ""))} for b in m["buttons"]]
+    custom = m.get("custom")
+    if isinstance(custom, dict) and custom.get("type") == "routes":
+        uit["routes"] = custom.get("routes") or []
+    return uit
+
+
+async def gezond(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def _http(app: web.Application):  # type: ignore[no-untyped-def]
+    app[HTTP_KEY] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    yield
+    await app[HTTP_KEY].close()
+
+
+def maak_app(config: WebConfig) -> web.Application:
+    app = web.Application(middlewares=[koppen], client_max_size=16 * 1024)
+    app[CONFIG_KEY] = config
+    app[LIMIET_KEY] = defaultdict(tuple)
+    app.cleanup_ctx.append(_http)
+    app.router.add_get("/", index)
+    app.router.add_get("/health", gezond)
+    app.router.add_post("/api/chat", chat)
+    app.router.add_static("/static/", STATIC, show_index=False)
+    return app
