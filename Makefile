@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help venvs seed train run test unit lint validate b1 eval bench clean
+.PHONY: help venvs seed train run test unit lint validate b1 eval bench browser retentie clean
 
 help:
 	@echo "make run    set up what is missing (environments, catalog, model) and start the bot"
@@ -16,6 +16,7 @@ help:
 	@echo "make eval   NLU figures on the held-out split, cross-validation, persona conversations"
 	@echo "make bench  route-engine benchmark (SQLite and PostgreSQL)"
 	@echo "make lint   ruff"
+	@echo "make retentie  delete conversations older than 90 days (schedule daily)"
 
 venvs:
 	@scripts/venv.sh rasa requirements/rasa.lock
@@ -45,8 +46,18 @@ b1: venvs
 unit: seed
 	@source scripts/env.sh && .venv-app/bin/pytest -q -m "not conversation" tests
 
-test: train lint validate b1
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work here).
+browser:
+	@command -v chromium >/dev/null || { echo "==> installing Debian's chromium"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+test: train lint validate b1 browser
 	@source scripts/env.sh && .venv-app/bin/pytest -q tests
+
+# Privacy: delete conversations idle for more than BEWAARTERMIJN_DAGEN (default 90). Run daily.
+retentie: venvs
+	@source scripts/env.sh && $(APP) -m privacy bewaartermijn --dagen $${BEWAARTERMIJN_DAGEN:-90}
 
 eval: train
 	@source scripts/env.sh && scripts/eval.sh

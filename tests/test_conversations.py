@@ -200,3 +200,23 @@ def test_tracker_api_vraagt_token(bot: Bot) -> None:
 def test_personas_bestand_is_geldig() -> None:
     personas = json.loads((ROOT / "tests" / "personas" / "personas.json").read_text(encoding="utf-8"))
     assert len({p["id"] for p in personas}) == len(personas) >= 45
+
+
+def test_wissen_en_bewaartermijn_op_de_echte_tracker_store(bot: Bot, bot_proc: dict[str, Any]) -> None:
+    import time
+
+    from privacy.tracker_db import exporteer_gesprek, pas_bewaartermijn_toe, tracker_engine, wis_gesprek
+
+    engine = tracker_engine(bot_proc["env"]["TRACKER_DB_URL"])
+    chat = bot.chat()
+    chat.say("ik zoek werk in de zorg")
+    assert any(e.get("event") == "user" for e in exporteer_gesprek(engine, chat.sender))
+    assert pas_bewaartermijn_toe(engine, 90) == 0 or chat.slot("doel_sector") == "zorg"  # a fresh conversation stays
+    assert chat.slot("doel_sector") == "zorg"
+    assert wis_gesprek(engine, chat.sender) > 0
+    assert exporteer_gesprek(engine, chat.sender) == []
+    assert chat.slot("doel_sector") is None  # Rasa reads the store: the conversation is gone
+    ander = bot.chat()
+    ander.say("hoi")
+    assert pas_bewaartermijn_toe(engine, 90, nu=time.time() + 91 * 86_400) > 0
+    assert exporteer_gesprek(engine, ander.sender) == []

@@ -112,8 +112,11 @@
         return;
       }
       let laatsteKnoppen = [];
-      for (const m of data.berichten || []) {
-        if (m.tekst) botBericht(m.tekst);
+      const lijst = data.berichten || [];
+      // Routes come as text (for every channel) and as cards: on this page the cards show them.
+      const metKaarten = lijst.some((m) => m.routes);
+      for (const m of lijst) {
+        if (m.tekst && !(metKaarten && /^Route \d+: /.test(m.tekst))) botBericht(m.tekst);
         if (m.routes) m.routes.forEach(routeKaart);
         if (m.knoppen && m.knoppen.length) laatsteKnoppen = m.knoppen;
       }
