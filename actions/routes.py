@@ -206,17 +206,21 @@ class ActionRouteBetalen(Action):
         return []
 
 
+def stuur_loket(dispatcher: CollectingDispatcher, tracker: Tracker, inleiding: str) -> None:
+    """The loket for this person (their region, or the national one) with how to reach it."""
+    loket = catalogus_loket(tracker)
+    waarden = loket_waarden(loket)
+    dispatcher.utter_message(response=inleiding, **waarden)
+    contact = "utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website"
+    dispatcher.utter_message(response=contact, **waarden)
+
+
 class ActionVolgendeStap(Action):
     def name(self) -> str:
         return "action_volgende_stap"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        loket = catalogus_loket(tracker)
-        waarden = loket_waarden(loket)
-        dispatcher.utter_message(response="utter_volgende_stap", **waarden)
-        dispatcher.utter_message(
-            response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden
-        )
+        stuur_loket(dispatcher, tracker, "utter_volgende_stap")
         return []
 
 
@@ -227,12 +231,7 @@ class ActionMensSpreken(Action):
         return "action_mens_spreken"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        loket = catalogus_loket(tracker)
-        waarden = loket_waarden(loket)
-        dispatcher.utter_message(response="utter_mens_spreken", **waarden)
-        dispatcher.utter_message(
-            response="utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website", **waarden
-        )
+        stuur_loket(dispatcher, tracker, "utter_mens_spreken")
         return []
 
 

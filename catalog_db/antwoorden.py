@@ -34,7 +34,9 @@ EIGEN_BEDRIJF = re.compile(r"\b(eigen\s+(bedrijf|zaak|onderneming)|voor\s+(mezel
 MET_PERSONEEL = re.compile(r"\b(personeel|medewerkers|werknemers|mensen\s+in\s+dienst|collega'?s\s+in\s+dienst)\b")
 ALLEEN = re.compile(r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+eentje)\b")
 GEEN_ANTWOORD = re.compile(r"^(nee|neen|nop|nope|geen|niks|niets|nee\s+hoor|heb\s+ik\s+niet|heb\s+geen)$")
-DOEL_CONTEXT = re.compile(r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen)\b")
+DOEL_CONTEXT = re.compile(
+    r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek)\b"
+)
 HUIDIG_CONTEXT = re.compile(r"\b(werk|werkte|ben|zit|nu|was|werkzaam|sta|bij\s+een)\b")
 WOON_CONTEXT = re.compile(r"\b(woon|wonen|woonachtig|uit|in|bij|regio|buurt|omgeving|postcode)\s*$")
 # Place names that are also ordinary words: only taken when the sentence is about where one lives.

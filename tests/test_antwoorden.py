@@ -121,3 +121,8 @@ def test_vind_in_tekst(norm: Normaliseerder, tekst: str, verwacht: dict[str, str
 def test_schoon_haalt_stuurtekens_en_richtingstekens_weg() -> None:
     assert schoon("\u202eZorg\u200f\x00  ") == "zorg"
     assert len(schoon("a" * 10_000)) == 500
+
+
+def test_zoek_werk_in_een_sector_is_het_doel(norm: Normaliseerder) -> None:
+    assert norm.vind_in_tekst("ik zoek werk in de zorg").get("doel_sector") == "zorg"
+    assert norm.vind_in_tekst("ik werk in de zorg").get("huidige_sector") == "zorg"
