@@ -84,7 +84,10 @@ def lees_bericht(
     tekst = tekst or ""
     is_payload = tekst.lstrip().startswith("/")
     if not is_payload and intent in INTERRUPTIES and zekerheid >= INTERRUPTIE_ZEKERHEID:
-        return {}, None  # a question or request, even if it names a level or sector
+        # A question or request, even if it names a level or sector, unless the whole message
+        # is an answer to the open question (NLU took "coevorden" for chitchat).
+        code = norm.heel_antwoord(gevraagd, tekst, [c or "" for c in opties]) if gevraagd else None
+        return ({gevraagd: code}, "normaal") if gevraagd and code else ({}, None)
     losse_sectoren: list[str] = []
     for e in entiteiten:
         slot = _slot_voor_entiteit(e, gevraagd)

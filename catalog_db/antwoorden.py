@@ -26,13 +26,14 @@ WEET_NIET = re.compile(
 NUMMER = re.compile(r"^\s*(?:nummer\s*|optie\s*|keuze\s*)?(\d{1,2})\s*[.)]?\s*$")
 RANGTELWOORD = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
 POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?:[a-z]{2})?\b")
-MBO_NIVEAU = re.compile(r"\b(?:mbo|niveau|nivo|level)\s*-?\s*(?:niveau\s*)?([1-4])\b|\bmbo([1-4])\b")
+MBO_NIVEAU = re.compile(r"\b(?:mbo|niveau|nivo|level)\s*-?\s*(?:niveau\s*)?([1-4]|een|twee|drie|vier)\b|\bmbo([1-4])\b")
+TELWOORD = {"een": "1", "twee": "2", "drie": "3", "vier": "4"}
 NIET_AF = re.compile(
     r"\b(niet\s+(af(gemaakt|gerond)?|gehaald|afgerond|klaar)|zonder\s+diploma|geen\s+diploma\s+(van|voor|gehaald)|(ben\s+)?gestopt|afgebroken|half)\b"
 )
-EIGEN_BEDRIJF = re.compile(r"\b(eigen\s+(bedrijf|zaak|onderneming)|voor\s+(mezelf|mijzelf)|ondernemer)\b")
+EIGEN_BEDRIJF = re.compile(r"\b(eigen\s+(bedrijf|zaak|onderneming)|ondernemer)\b")
 MET_PERSONEEL = re.compile(r"\b(personeel|medewerkers|werknemers|mensen\s+in\s+dienst|collega'?s\s+in\s+dienst)\b")
-ALLEEN = re.compile(r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+eentje)\b")
+ALLEEN = re.compile(r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+eentje|voor\s+(mezelf|mijzelf))\b")
 GEEN_ANTWOORD = re.compile(r"^(nee|neen|nop|nope|geen|niks|niets|nee\s+hoor|heb\s+ik\s+niet|heb\s+geen)$")
 DOEL_CONTEXT = re.compile(
     r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek)\b"
@@ -174,6 +175,19 @@ class Normaliseerder:
             return Uitkomst(code, "postcode") if code else ONBEKEND
         return self._zoek_term(soort, t, streng=True) or ONBEKEND
 
+    def heel_antwoord(self, slot: str, tekst: str, opties: Sequence[str] = ()) -> str | None:
+        """The code when the whole message is an answer to this slot's question ("coevorden",
+        "9401", "2", "mavo"), whatever NLU thought the intent was; None otherwise."""
+        t = schoon(tekst)
+        if t in self.vocab.codes(slot):
+            return t
+        if (nr := self._nummer(t)) is not None:
+            return opties[nr - 1] if 1 <= nr <= len(opties) and opties[nr - 1] in self.vocab.codes(slot) else None
+        soort = SLOT_SOORT[slot]
+        if soort == "regio" and (m := POSTCODE.fullmatch(t)):
+            return self.vocab.regio_van_postcode(int(m.group(1)))
+        return self._code_van[soort].get(t)
+
     def is_code(self, slot: str, waarde: object) -> bool:
         return isinstance(waarde, str) and waarde in self.vocab.codes(slot)
 
@@ -224,7 +238,8 @@ class Normaliseerder:
 
     def _zoek_term(self, soort: str, t: str, streng: bool) -> Uitkomst | None:
         if soort == "niveau" and (m := MBO_NIVEAU.search(t)):
-            return Uitkomst(f"mbo{m.group(1) or m.group(2)}", "term")
+            cijfer = m.group(1) or m.group(2)
+            return Uitkomst(f"mbo{TELWOORD.get(cijfer, cijfer)}", "term")
         codes = {self._code_van[soort][m.group(1)] for m in self._patroon[soort].finditer(t)}
         if len(codes) == 1:
             return Uitkomst(codes.pop(), "term")

@@ -288,3 +288,23 @@ async def test_antwoord_verandert_alleen_met_correctie(domain: dict[str, Any]) -
     assert "situatie" not in zonder and zonder["huidige_sector"] == "retail"
     met = await lees(domain, tekst="nee ik zoek werk", slots={"situatie": "overstap"}, requested="opleidingsniveau")
     assert met["situatie"] == "werkzoekend"
+
+
+@pytest.mark.parametrize(
+    ("kw", "verwacht"),
+    [
+        (
+            {"tekst": "coevorden", "intent": "chitchat", "confidence": 0.71, "requested": "regio"},
+            {"regio": "drenthe", "vraagvorm": "normaal"},
+        ),
+        (
+            {"tekst": "borne", "intent": "ontkennen", "confidence": 0.6, "requested": "regio"},
+            {"regio": "twente", "vraagvorm": "normaal"},
+        ),
+        ({"tekst": "wat is niveau 2", "intent": "vraag_mbo_niveau", "requested": "opleidingsniveau"}, {}),
+    ],
+)
+async def test_heel_antwoord_wint_van_verkeerd_intent(
+    domain: dict[str, Any], kw: dict[str, Any], verwacht: dict[str, Any]
+) -> None:
+    assert await lees(domain, **kw) == verwacht
