@@ -34,7 +34,8 @@ def test_regio_knoppen_zijn_regio_codes(domain: dict[str, Any], catalogus: Catal
 
 
 def _code() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "actions").glob("*.py"))
+    bestanden = [*(ROOT / "actions").glob("*.py"), *(ROOT / "bot").rglob("*.py")]
+    return "\n".join(p.read_text(encoding="utf-8") for p in bestanden)
 
 
 def test_elke_response_uit_de_code_bestaat(domain: dict[str, Any]) -> None:
