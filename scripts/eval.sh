@@ -23,7 +23,7 @@ unset RASA_TOKEN
 .venv-app/bin/python -m catalog_db seed >/dev/null
 scripts/serve.sh >/dev/null 2>&1 &
 serve=$!
-trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do [ -f "$tmp/ready" ] && break; sleep 1; done
 BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python ../shared/tools/converse.py tests/personas/personas.json >"$out/personas.txt" || true
 .venv-app/bin/python scripts/eval_report.py "$out"
