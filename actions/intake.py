@@ -207,9 +207,9 @@ class ValidateIntake(Action):
             slots["doel_sector"] = slots["huidige_sector"]
             events.append(SlotSet("doel_sector", slots["doel_sector"]))
 
-        nieuw = _gezet_sinds_gebruiker(tracker)
+        nieuw = _sinds_gebruiker(tracker, "slot")
         actief = (tracker.active_loop or {}).get("name") == "intake"
-        na_gebruiker = _acties_sinds_gebruiker(tracker) <= {"intake", "action_extract_slots"}
+        na_gebruiker = _sinds_gebruiker(tracker, "action") <= {"intake", "action_extract_slots"}
         if actief and na_gebruiker and tracker.get_slot("requested_slot") and not (nieuw & (set(INTAKE_SLOTS) | {"vraagvorm"})):
             return []  # not an answer: let the rules answer the question in between
 
@@ -231,27 +231,16 @@ class ValidateIntake(Action):
         return events
 
 
-def _acties_sinds_gebruiker(tracker: Tracker) -> set[str]:
-    """Names of the actions run since the latest user message (Rasa adds the form's own
-    ActionExecuted to the tracker it sends for validation)."""
-    acties: set[str] = set()
+def _sinds_gebruiker(tracker: Tracker, soort: str) -> set[str]:
+    """Names of the events of one kind ("action" or "slot") since the latest user message.
+    Rasa adds the form's own ActionExecuted to the tracker it sends for validation."""
+    namen: set[str] = set()
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             break
-        if event.get("event") == "action":
-            acties.add(event.get("name"))
-    return acties
-
-
-def _gezet_sinds_gebruiker(tracker: Tracker) -> set[str]:
-    """Names of the slots set since the latest user message."""
-    gezet: set[str] = set()
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            break
-        if event.get("event") == "slot":
-            gezet.add(event.get("name"))
-    return gezet
+        if event.get("event") == soort:
+            namen.add(event.get("name"))
+    return namen
 
 
 class ActionTerug(Action):

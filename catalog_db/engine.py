@@ -279,4 +279,4 @@ def stel_routes_voor(
         namen.add(route.cursus.naam.lower())
         if len(gekozen) == max_routes:
             break
-    return Advies(routes=tuple(gekozen), loket=loket, geen_passende_opleiding=not gekozen, niveau_rangen=dict(rang))
+    return Advies(routes=tuple(gekozen), loket=loket, geen_passende_opleiding=not gekozen)

@@ -135,7 +135,6 @@ class Catalogus:
         self._regelingen: tuple[RegelingInfo, ...] = ()
         self._regeling_rijen: dict[str, dict[str, Any]] = {}
         self._loketten: tuple[LoketInfo, ...] = ()
-        self._loket_rijen: dict[str, dict[str, Any]] = {}
 
     @property
     def engine(self) -> Engine:
@@ -152,7 +151,6 @@ class Catalogus:
                 self._regelingen = tuple(regeling_info(r) for r in regelingen)
                 self._regeling_rijen = {r.code: _rij(r) for r in regelingen}
                 self._loketten = tuple(loket_info(lk) for lk in loketten)
-                self._loket_rijen = {lk.code: _rij(lk) for lk in loketten}
                 self._vocabulaire = vocab
                 self._geladen_op = time.monotonic()
 
@@ -172,10 +170,6 @@ class Catalogus:
     def loketten(self) -> tuple[LoketInfo, ...]:
         self._laad()
         return self._loketten
-
-    def loket(self, code: str) -> dict[str, Any] | None:
-        self._laad()
-        return self._loket_rijen.get(code)
 
     def advies(
         self, profiel: Profiel, vandaag: date | None = None, max_routes: int = 3, overslaan: frozenset[str] = frozenset()

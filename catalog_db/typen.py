@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 WERKEND_LEREN = frozenset({"bbl", "derde-leerweg", "praktijkverklaring", "duaal"})
@@ -123,4 +123,3 @@ class Advies:
     routes: tuple[Route, ...]
     loket: LoketInfo
     geen_passende_opleiding: bool = False
-    niveau_rangen: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
