@@ -20,6 +20,8 @@ import yaml
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
 
 log = logging.getLogger(__name__)
 DOMAIN_DIR = Path(__file__).resolve().parents[2] / "domain"
@@ -51,6 +53,17 @@ class RestMetVangnet(RestInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> RestMetVangnet:
         return cls()
+
+    async def _extract_sender(self, req: Request) -> str | None:
+        """A body that is not a JSON object with a sender is a 400, never a 500."""
+        data = req.json
+        if not isinstance(data, dict) or not isinstance(data.get("sender"), (str, int)) or isinstance(data.get("sender"), bool):
+            raise InvalidUsage("a JSON object with 'sender' and 'message' is required")
+        return str(data["sender"])
+
+    def _extract_message(self, req: Request) -> str | None:
+        tekst = req.json.get("message") if isinstance(req.json, dict) else None
+        return tekst if isinstance(tekst, str) else ""
 
     async def acties_gezond(self) -> bool:
         gemeten, gezond = self._gezond
