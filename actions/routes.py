@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogus import catalogus
 from actions.intake import INTAKE_SLOTS
+from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
 from catalog_db.engine import kies_loket
 from catalog_db.typen import Advies, LoketInfo, Profiel, Route
@@ -123,6 +124,7 @@ class ActionProposeRoutes(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset())
 
+    @bij_catalogusstoring
     def voorstellen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], overslaan: frozenset[str]
     ) -> list[EventType]:

@@ -7,6 +7,7 @@ Each call uses its own session; nothing holds a session between calls.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, case, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from catalog_db import models
@@ -23,6 +25,8 @@ from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, 
 from catalog_db.vocabulaire import Vocabulaire, laad_vocabulaire
 
 MAX_KANDIDATEN = 80
+OPNIEUW_PROBEREN_S = 30.0
+log = logging.getLogger(__name__)
 
 
 def voorwaarden_uit_json(data: Mapping[str, Any]) -> Voorwaarden:
@@ -144,15 +148,22 @@ class Catalogus:
         with self._lock:
             if self._vocabulaire is not None and time.monotonic() - self._geladen_op < self._ttl:
                 return
-            with session_scope(self.engine) as session:
-                vocab = laad_vocabulaire(session)
-                regelingen = list(session.scalars(select(models.Regeling).order_by(models.Regeling.code)))
-                loketten = list(session.scalars(select(models.Loket).order_by(models.Loket.code)))
-                self._regelingen = tuple(regeling_info(r) for r in regelingen)
-                self._regeling_rijen = {r.code: _rij(r) for r in regelingen}
-                self._loketten = tuple(loket_info(lk) for lk in loketten)
-                self._vocabulaire = vocab
-                self._geladen_op = time.monotonic()
+            try:
+                with session_scope(self.engine) as session:
+                    vocab = laad_vocabulaire(session)
+                    regelingen = list(session.scalars(select(models.Regeling).order_by(models.Regeling.code)))
+                    loketten = list(session.scalars(select(models.Loket).order_by(models.Loket.code)))
+                    self._regelingen = tuple(regeling_info(r) for r in regelingen)
+                    self._regeling_rijen = {r.code: _rij(r) for r in regelingen}
+                    self._loketten = tuple(loket_info(lk) for lk in loketten)
+                    self._vocabulaire = vocab
+                    self._geladen_op = time.monotonic()
+            except SQLAlchemyError as exc:
+                if self._vocabulaire is None:
+                    raise
+                # The database is down: go on with the tables loaded before, try again soon.
+                log.warning("catalog database not reachable (%s); using the cached tables", type(exc).__name__)
+                self._geladen_op = time.monotonic() - self._ttl + OPNIEUW_PROBEREN_S
 
     def vocabulaire(self) -> Vocabulaire:
         self._laad()
@@ -169,6 +180,10 @@ class Catalogus:
 
     def loketten(self) -> tuple[LoketInfo, ...]:
         self._laad()
+        return self._loketten
+
+    def geladen_loketten(self) -> tuple[LoketInfo, ...]:
+        """The lokets loaded so far, without touching the database (empty before the first load)."""
         return self._loketten
 
     def advies(
