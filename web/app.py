@@ -16,6 +16,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from coach.web import registreer as registreer_coach
 from web.config import WebConfig
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -132,7 +133,7 @@ async def _http(app: web.Application):  # type: ignore[no-untyped-def]
     await app[HTTP_KEY].close()
 
 
-def maak_app(config: WebConfig) -> web.Application:
+def maak_app(config: WebConfig, **coach: Any) -> web.Application:
     app = web.Application(middlewares=[koppen], client_max_size=16 * 1024)
     app[CONFIG_KEY] = config
     app[LIMIET_KEY] = defaultdict(tuple)
@@ -141,4 +142,5 @@ def maak_app(config: WebConfig) -> web.Application:
     app.router.add_get("/health", gezond)
     app.router.add_post("/api/chat", chat)
     app.router.add_static("/static/", STATIC, show_index=False)
+    registreer_coach(app, config, **coach)  # the coach console at /coach (coach/web.py)
     return app

@@ -1,0 +1,54 @@
+"""Erasure and retention for the coach tables (catalog database).
+
+* `wis_conversatie`: a client's intake and call-back requests of one conversation id, and the
+  link from its demand record (the anonymous counts stay).
+* `pas_bewaartermijn_toe`: intakes older than `bewaar_dagen_intake` (by last change), call-backs
+  older than `bewaar_dagen_terugbel` (by creation), and the link (`sleutel`) of demand records not
+  touched within `bewaar_dagen_intake`; the records themselves are anonymous counts and stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, update
+from sqlalchemy.orm import Session
+
+from coach.config import CoachConfig
+from coach.models import Intake, Terugbelverzoek, VraagRecord
+from coach.opslag import nu, vraag_sleutel
+
+
+@dataclass(frozen=True)
+class Gewist:
+    intakes: int
+    terugbelverzoeken: int
+    vraag_koppelingen: int
+
+    def tekst(self) -> str:
+        return (
+            f"{self.intakes} intakes, {self.terugbelverzoeken} terugbelverzoeken, "
+            f"{self.vraag_koppelingen} koppelingen van vraagrecords gewist"
+        )
+
+
+def wis_conversatie(session: Session, conversatie_id: str) -> Gewist:
+    intakes = session.execute(delete(Intake).where(Intake.conversatie_id == conversatie_id)).rowcount
+    terug = session.execute(delete(Terugbelverzoek).where(Terugbelverzoek.conversatie_id == conversatie_id)).rowcount
+    koppel = session.execute(
+        update(VraagRecord).where(VraagRecord.sleutel == vraag_sleutel(conversatie_id)).values(sleutel=None)
+    ).rowcount
+    return Gewist(intakes or 0, terug or 0, koppel or 0)
+
+
+def pas_bewaartermijn_toe(session: Session, config: CoachConfig, moment: datetime | None = None) -> Gewist:
+    nu_ = moment or nu()
+    grens_intake = nu_ - timedelta(days=config.bewaar_dagen_intake)
+    grens_terug = nu_ - timedelta(days=config.bewaar_dagen_terugbel)
+    intakes = session.execute(delete(Intake).where(Intake.bijgewerkt < grens_intake)).rowcount
+    terug = session.execute(delete(Terugbelverzoek).where(Terugbelverzoek.aangemaakt < grens_terug)).rowcount
+    koppel = session.execute(
+        update(VraagRecord).where(VraagRecord.sleutel.is_not(None), VraagRecord.bijgewerkt < grens_intake).values(sleutel=None)
+    ).rowcount
+    return Gewist(intakes or 0, terug or 0, koppel or 0)
