@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help venvs seed train run test unit lint validate b1 eval bench browser retentie clean
+.PHONY: help venvs seed train run test unit lint validate b1 eval bench browser retentie clean run-prod nginx audit bench-load
 
 help:
 	@echo "make run    set up what is missing (environments, catalog, model) and start the bot"
@@ -17,6 +17,9 @@ help:
 	@echo "make bench  route-engine benchmark (SQLite and PostgreSQL)"
 	@echo "make lint   ruff"
 	@echo "make retentie  delete conversations older than 90 days (schedule daily)"
+	@echo "make run-prod  production profile: 2 Rasa workers + 2 action servers behind nginx, PostgreSQL, Redis (needs RASA_TOKEN)"
+	@echo "make audit     dependency audit of both lock files (pip-audit, documented exceptions only)"
+	@echo "make bench-load  load benchmark: single set-up, production profile, vanilla Rasa starter bot"
 
 venvs:
 	@scripts/venv.sh rasa requirements/rasa.lock
@@ -52,7 +55,7 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-test: train lint validate b1 browser
+test: train lint validate b1 browser nginx audit
 	@source scripts/env.sh && .venv-app/bin/pytest -q tests
 
 # Privacy: delete conversations idle for more than BEWAARTERMIJN_DAGEN (default 90). Run daily.
@@ -67,3 +70,26 @@ bench: seed
 
 clean:
 	rm -rf var models/leerroute-* models/spacy_nl results
+
+# Production profile (README, "Production profile"): PostgreSQL + Redis must run; RASA_TOKEN required.
+run-prod: train nginx
+	@scripts/serve_prod.sh
+
+# Debian's nginx for the production profile (run as the normal user with its own config, see
+# deploy/nginx.conf.sh); the system service is not used.
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "==> installing Debian's nginx"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; fi; }
+
+# Dependency audit in its own small environment (requirements/audit.lock). Exceptions with their
+# reasons: requirements/audit-exceptions.toml. Without any reachable vulnerability service the
+# audit cannot run: a warning here, a failure with AUDIT_VEREIST=1.
+audit:
+	@scripts/venv.sh audit requirements/audit.lock
+	@.venv-audit/bin/python scripts/audit.py requirements/rasa.lock requirements/app.lock; rc=$$?; \
+	  if [ $$rc = 3 ] && [ "$${AUDIT_VEREIST:-0}" != 1 ]; then echo "WARNING: dependency audit skipped (no vulnerability service reachable)"; exit 0; fi; exit $$rc
+
+# Load benchmark (not part of make test): N simulated users doing whole intakes over REST.
+bench-load: train nginx
+	@source scripts/env.sh && $(APP) -m tests.bench.load_bench

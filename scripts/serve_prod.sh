@@ -74,19 +74,19 @@ bewaak() {  # NAME COMMAND...: run COMMAND (log in $LOG_DIR/NAME.log), restart i
   supervisors+=($!)
 }
 
-logconf=(--logging-config-file deploy/logging.yml)
+logconf=deploy/logging.yml
 bewaak nginx "$nginx" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log"
 i=0
 for port in $ACTIONS_WORKER_PORTS; do
   i=$((i + 1))
-  SANIC_HOST=127.0.0.1 bewaak "actions$i" .venv-app/bin/python -m rasa_sdk --actions actions -p "$port" "${logconf[@]}"
+  SANIC_HOST=127.0.0.1 bewaak "actions$i" .venv-app/bin/python -m rasa_sdk --actions actions -p "$port" --logging-config_file "$logconf"  # (sic: rasa_sdk's spelling)
 done
 i=0
 for port in $RASA_WORKER_PORTS; do
   i=$((i + 1))
   [ "$i" -gt 1 ] && sleep 5  # the first worker creates the tracker table on a new database
   bewaak "rasa$i" .venv-rasa/bin/python -m bot.worker -i 127.0.0.1 -p "$port" --model "$model" \
-    --endpoints "${ENDPOINTS:-endpoints.prod.yml}" --credentials "${CREDENTIALS:-credentials.yml}" "${logconf[@]}"
+    --endpoints "${ENDPOINTS:-endpoints.prod.yml}" --credentials "${CREDENTIALS:-credentials.yml}" --logging-config-file "$logconf"
 done
 RASA_URL="http://127.0.0.1:$RASA_PORT" bewaak web .venv-app/bin/python -c \
   'import runpy, privacy.logfilter as f; f.installeer(); runpy.run_module("web", run_name="__main__")'
