@@ -1,0 +1,101 @@
+"""Erasure and retention of the coach tables, also through `python -m privacy` (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, select, text
+
+from catalog_db.db import session_scope
+from coach.config import CoachConfig
+from coach.models import Intake, Terugbelverzoek, VraagRecord
+from coach.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
+from coach.privacy import pas_bewaartermijn_toe, wis_conversatie
+from privacy.__main__ import main as privacy_main
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, leeg_catalog: Engine) -> Engine:
+    if request.param == "sqlite":
+        return leeg_catalog
+    pg: Engine = request.getfixturevalue("pg_engine")
+    with session_scope(pg) as s:  # the PostgreSQL catalog is shared by the session: start clean
+        for tabel in ("intake", "terugbelverzoek", "vraag_record"):
+            s.execute(text(f"DELETE FROM {tabel}"))
+    return pg
+
+
+def intake(engine: Engine, conversatie: str, dagen_oud: int = 0) -> int:
+    moment = nu() - timedelta(days=dagen_oud)
+    with session_scope(engine) as s:
+        i = Intake(conversatie_id=conversatie, client_ref="KL-1", organisatie="Loket", status="nieuw", profiel={}, routes=[],
+                   aangemaakt=moment, bijgewerkt=moment)  # fmt: skip
+        s.add(i)
+        s.flush()
+        registreer_vraag(s, conversatie, {"regio": "drenthe"}, moment=moment)
+        return i.id
+
+
+def terugbel(engine: Engine, conversatie: str, dagen_oud: int = 0) -> int:
+    with session_scope(engine) as s:
+        nr = bewaar_terugbelverzoek(s, conversatie_id=conversatie, voornaam="Piet", telefoon=None, email="piet@example.nl",
+                                    regio="drenthe", profiel={}, routes=[], moment=nu() - timedelta(days=dagen_oud))  # fmt: skip
+        registreer_vraag(s, conversatie, {"regio": "drenthe"}, moment=nu() - timedelta(days=dagen_oud))
+        return nr
+
+
+def test_wis_conversatie(engine: Engine) -> None:
+    intake(engine, "coach-weg")
+    terugbel(engine, "coach-weg")
+    blijft = terugbel(engine, "web-blijft")
+    with session_scope(engine) as s:
+        gewist = wis_conversatie(s, "coach-weg")
+    assert (gewist.intakes, gewist.terugbelverzoeken, gewist.vraag_koppelingen) == (1, 1, 1)
+    with session_scope(engine) as s:
+        assert s.scalars(select(Intake)).all() == []
+        assert s.scalars(select(Terugbelverzoek.id)).all() == [blijft]
+        assert s.scalar(select(VraagRecord).where(VraagRecord.sleutel == vraag_sleutel("coach-weg"))) is None
+        assert len(s.scalars(select(VraagRecord)).all()) == 2  # the anonymous counts stay
+
+
+def test_bewaartermijn(engine: Engine) -> None:
+    oud, nieuw = intake(engine, "coach-oud", dagen_oud=91), intake(engine, "coach-nieuw", dagen_oud=89)
+    terug_oud, terug_bewaard = terugbel(engine, "web-oud", dagen_oud=181), terugbel(engine, "web-100", dagen_oud=100)
+    with session_scope(engine) as s:
+        gewist = pas_bewaartermijn_toe(s, CoachConfig(bewaar_dagen_intake=90, bewaar_dagen_terugbel=180))
+    assert (gewist.intakes, gewist.terugbelverzoeken) == (1, 1)
+    with session_scope(engine) as s:
+        assert s.scalars(select(Intake.id)).all() == [nieuw] and oud != nieuw
+        assert s.scalars(select(Terugbelverzoek.id)).all() == [terug_bewaard] and terug_oud != terug_bewaard
+        gekoppeld = {r.sleutel for r in s.scalars(select(VraagRecord))}
+        assert gekoppeld == {vraag_sleutel("coach-nieuw"), None}  # links older than 90 days are cleared
+        assert len(s.scalars(select(VraagRecord)).all()) == 4
+
+
+def test_privacy_cli_wist_ook_de_catalogus(leeg_catalog: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    tracker = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
+    with tracker.begin() as conn:
+        conn.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255), type_name VARCHAR(255), "
+                          "timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"))  # fmt: skip
+        for sid in ("web-weg", "web-weg", "web-blijft"):
+            conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
+                         {"s": sid, "t": time.time()})  # fmt: skip
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
+    monkeypatch.setenv("CATALOG_DB_URL", str(leeg_catalog.url))
+    terugbel(leeg_catalog, "web-weg")
+    terugbel(leeg_catalog, "web-oud", dagen_oud=200)
+    assert privacy_main(["wis", "web-weg"]) == 0
+    uit = capsys.readouterr().out
+    assert "2 events gewist" in uit and "1 terugbelverzoeken" in uit
+    with session_scope(leeg_catalog) as s:
+        assert [v.conversatie_id for v in s.scalars(select(Terugbelverzoek))] == ["web-oud"]
+    assert privacy_main(["bewaartermijn", "--dagen", "90", "--dagen-terugbel", "180"]) == 0
+    assert "1 terugbelverzoeken" in capsys.readouterr().out
+    with session_scope(leeg_catalog) as s:
+        assert s.scalars(select(Terugbelverzoek)).all() == []
+    with tracker.connect() as conn:
+        assert conn.execute(text("SELECT sender_id FROM events")).scalars().all() == ["web-blijft"]
