@@ -168,9 +168,18 @@ async def omgeving_voor(engine: Engine, tmp_path: Path, coach_config: CoachConfi
         await rasa.close()
 
 
-@pytest.fixture
-async def omg(leeg_catalog: Engine, tmp_path: Path) -> AsyncIterator[Omgeving]:
-    async for o in omgeving_voor(leeg_catalog, tmp_path):
+COACH_TABELLEN = ("intake", "terugbelverzoek", "vraag_record", "coach_sessie", "coach_inlogpoging", "coach_account")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def omg(request: pytest.FixtureRequest, leeg_catalog: Engine, tmp_path: Path) -> AsyncIterator[Omgeving]:
+    engine = leeg_catalog
+    if request.param == "postgresql":
+        engine = request.getfixturevalue("pg_engine")
+        with session_scope(engine) as s:  # shared by the test session: start clean
+            for tabel in COACH_TABELLEN:
+                s.execute(text(f"DELETE FROM {tabel}"))
+    async for o in omgeving_voor(engine, tmp_path):
         yield o
 
 
