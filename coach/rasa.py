@@ -69,7 +69,7 @@ def stand_uit_tracker(tracker: dict[str, Any]) -> Stand:
 
 
 def payload(slot: str, code: str) -> str:
-    return "/inform" + json.dumps({slot: code}, ensure_ascii=False)
+    return "/inform" + json.dumps({slot: code}, ensure_ascii=False, separators=(",", ":"))
 
 
 class Rasa:

@@ -1,0 +1,169 @@
+"""The coach console in a real browser (Debian's Chromium, headless, Playwright) against the
+running bot: log in, run a whole intake by clicks, see the routes, correct an answer, write a
+note, download the PDF; see and close a call-back; see the demand chart; axe-core scan."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from catalog_db.db import make_engine, session_scope
+from coach.auth import maak_account
+from coach.models import CoachAccount, Intake, Terugbelverzoek, VraagRecord
+from coach.opslag import bewaar_terugbelverzoek
+from tests.conftest_bot import WEB_PORT
+
+pytestmark = pytest.mark.conversation
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTEFACTEN = Path(__file__).resolve().parent.parent / "test-artifacts"
+URL = f"http://localhost:{WEB_PORT}"
+WACHTWOORD = "browser-test-wachtwoord-1"
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def catalogus_db(bot_proc: dict[str, Any]) -> Any:
+    """The running bot's catalog database, with a coach account."""
+    engine = make_engine(bot_proc["env"]["CATALOG_DB_URL"])
+    with session_scope(engine) as s:
+        if not s.scalar(select(CoachAccount.id).where(CoachAccount.gebruikersnaam == "browsercoach")):
+            maak_account(s, gebruikersnaam="browsercoach", wachtwoord=WACHTWOORD, naam="Sanne Coach",
+                         organisatie="Leerwerkloket Drenthe", loket="leerwerkloket_drenthe", regio="drenthe")  # fmt: skip
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser(bot: Any) -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium not installed: `make test` installs Debian's chromium package")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser: Any, catalogus_db: Any) -> Iterator[tuple[Any, list[str]]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
+    page = context.new_page()
+    fouten: list[str] = []
+    page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: fouten.append(str(e)))
+    page.goto(URL + "/coach")
+    page.get_by_label("Gebruikersnaam").fill("browsercoach")
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_selector("h1:has-text('Intakes')")
+    yield page, fouten
+    context.close()
+
+
+def klik(page: Any, titel: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=titel, exact=True).click()
+
+
+def test_hele_intake_als_coach(pagina: tuple[Any, list[str]], catalogus_db: Any) -> None:
+    from pypdf import PdfReader
+
+    page, fouten = pagina
+    page.get_by_label("Klantnummer").fill("KL-BROWSER-1")
+    klik(page, "Start de intake")
+    assert "Wat past het best bij jou?" in page.locator(".voorlezen").inner_text()
+    klik(page, "Ik zoek werk")
+    assert "uitkering" in page.locator(".voorlezen").inner_text()
+    assert "Ik zoek werk" in page.locator("table.begrepen").inner_text()  # what the bot understood
+    klik(page, "Bijstand (van de gemeente)")
+    klik(page, "Vmbo, mavo of lts")
+    klik(page, "Zorg en welzijn")
+    klik(page, "Drenthe")
+    page.wait_for_selector("article.route")
+    kaarten = page.locator("article.route")
+    assert kaarten.count() >= 1
+    tekst = kaarten.first.inner_text()
+    for woord in ("Waar", "Kosten", "Geld", "Hulp", "Waarom"):
+        assert woord in tekst
+    begrepen = page.locator("table.begrepen").inner_text()
+    for naam in ("Ik zoek werk", "Bijstand", "Zorg en welzijn", "Drenthe"):
+        assert naam in begrepen
+
+    # correct an answer: another region; the routes follow
+    page.get_by_label("Nieuw antwoord voor Regio").select_option("twente")
+    klik(page, "Verbeter Regio")
+    assert "Twente" in page.locator("table.begrepen").inner_text()
+    page.wait_for_selector("article.route")
+
+    page.get_by_label("Notities van de coach").fill("Klant wil graag werken en leren. Begint na de zomer.")
+    klik(page, "Bewaar het verslag")
+    assert "Opgeslagen." in page.locator(".melding").inner_text()
+    ARTEFACTEN.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTEN / "coach-intake.png"), full_page=True)
+    assert_toegankelijk(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert 1 <= len(pdf.pages) <= 4
+    tekst = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    for stuk in ("Intakeverslag", "KL-BROWSER-1", "Sanne Coach", "Twente", "Zorg en welzijn", "Begint na de zomer", "Route 1"):
+        assert stuk in tekst, stuk
+    with session_scope(catalogus_db) as s:
+        intake = s.scalars(select(Intake).where(Intake.client_ref == "KL-BROWSER-1")).one()
+        assert intake.routes and intake.profiel["regio"] == "twente"
+        assert s.scalar(select(VraagRecord).where(VraagRecord.bron == "coach")) is not None
+    assert not fouten, fouten
+
+
+def test_terugbelverzoek_zien_en_afronden(pagina: tuple[Any, list[str]], catalogus_db: Any) -> None:
+    page, fouten = pagina
+    with session_scope(catalogus_db) as s:  # what the bot's "Bel mij" stores
+        nr = bewaar_terugbelverzoek(s, conversatie_id="web-browsertest", voornaam="Noor", telefoon="06-87654321", email=None,
+                                    regio="drenthe", profiel={"situatie": "werkzoekend", "doel_sector": "zorg"},
+                                    routes=[{"opleiding": "Helpende Zorg en Welzijn"}])  # fmt: skip
+    page.get_by_role("link", name="Terugbellen").click()
+    kaart = page.locator(f"#vz-{nr}").locator("xpath=..")
+    assert "+31687654321" in kaart.inner_text() and "Helpende Zorg en Welzijn" in kaart.inner_text()
+    with page.expect_navigation():
+        kaart.get_by_role("button", name="Ik bel").click()
+    kaart = page.locator(f"#vz-{nr}").locator("xpath=..")
+    assert "Sanne Coach belt" in kaart.inner_text()
+    with page.expect_navigation():
+        kaart.get_by_role("button", name="Gebeld, rond af").click()
+    assert page.locator(f"#vz-{nr}").count() == 0
+    with session_scope(catalogus_db) as s:
+        verzoek = s.get(Terugbelverzoek, nr)
+        assert verzoek is not None and verzoek.status == "afgerond"
+    assert not fouten, fouten
+
+
+def test_cijfers_en_toegankelijkheid(pagina: tuple[Any, list[str]]) -> None:
+    page, fouten = pagina
+    page.get_by_role("link", name="Cijfers").click()
+    page.wait_for_selector("figure img")
+    page.wait_for_function("() => document.querySelector('figure img').complete")
+    assert page.evaluate("document.querySelector('figure img').naturalWidth") > 100  # the PNG chart rendered
+    for pad in ("/coach/statistiek", "/coach", "/coach/terugbellen"):
+        page.goto(URL + pad)
+        assert_toegankelijk(page)
+    assert not fouten, fouten
+
+
+def assert_toegankelijk(page: Any) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultaat = Axe().run(page, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    ernstig = [v for v in resultaat.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not ernstig, (page.url, [(v["id"], v["help"]) for v in ernstig])
