@@ -92,4 +92,5 @@ audit:
 
 # Load benchmark (not part of make test): N simulated users doing whole intakes over REST.
 bench-load: train nginx
+	@scripts/venv.sh bench requirements/bench.lock
 	@source scripts/env.sh && $(APP) -m tests.bench.load_bench

@@ -1,0 +1,310 @@
+"""make bench-load: N simulated users doing whole intakes over REST, at the same time, against
+
+  (a) the default single set-up (scripts/serve.sh: one Rasa, one action server, SQLite),
+  (b) the production profile (scripts/serve_prod.sh: two of each behind nginx, PostgreSQL, Redis),
+  (c) vanilla Rasa 3.6's starter bot (`rasa init`, one `rasa run`, in-memory stores),
+
+one after the other in the same run, and prints msg/s, p50/p95 latency and errors for each, then
+the targets: single >= 0.8x vanilla throughput, p95 <= 1.5x vanilla, zero errors; production
+>= 1.5x single. Only loopback addresses; every loop is bounded.
+
+Settings: BENCH_GEBRUIKERS (users, default 16), BENCH_RONDES (intakes per user, default 3),
+BENCH_OPSTELLINGEN (default "single,prod,vanilla"), BENCH_PROFIEL=1 (py-spy samples of the
+action server and a Rasa worker during the run, and catalog query counts; needs .venv-bench).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
+PYSPY = ROOT / ".venv-bench" / "bin" / "py-spy"
+PG_ADMIN = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
+# Whole intakes (the last message gets the routes); users take them in turn.
+INTAKES = (
+    ("hoi", "ik zoek werk", "bijstand", "mavo", "de zorg", "ik woon in emmen"),
+    ("hallo", "ik wil ander werk", "ik werk in de supermarkt", "mbo 2", "de zorg", "9401"),
+    ("hoi", "ik heb een eigen bedrijf zonder personeel", "havo", "ik werk in de ict", "ict", "enschede"),
+    ("goedemiddag", "ik ben werkloos en wil naar de bouw", "ww", "vmbo", "ik woon in groningen"),
+)
+VANILLA = (("hi", "I am sad", "yes", "great", "no", "bye"), ("hello", "very good", "are you a bot?", "bye", "hi", "perfect"))
+
+
+@dataclass
+class Uitslag:
+    naam: str
+    latenties: list[float] = field(default_factory=list)
+    fouten: int = 0
+    duur: float = 0.0
+
+    @property
+    def per_seconde(self) -> float:
+        return len(self.latenties) / self.duur if self.duur else 0.0
+
+    def p(self, q: float) -> float:
+        if not self.latenties:
+            return float("nan")
+        s = sorted(self.latenties)
+        return s[min(len(s) - 1, int(q * len(s)))] * 1000
+
+    def regel(self) -> str:
+        return (f"{self.naam:<10} {len(self.latenties) + self.fouten:>6} {self.per_seconde:>8.1f} "
+                f"{self.p(0.5):>8.0f} {self.p(0.95):>8.0f} {self.fouten:>7}")  # fmt: skip
+
+
+async def gebruiker(sessie: aiohttp.ClientSession, url: str, intakes: list[tuple[str, ...]], uitslag: Uitslag) -> None:
+    for intake in intakes:
+        sender = "bench-" + uuid.uuid4().hex[:12]
+        for zin in intake:
+            t0 = time.perf_counter()
+            try:
+                async with sessie.post(url, json={"sender": sender, "message": zin}) as r:
+                    antwoord = await r.json(content_type=None)
+                    goed = r.status == 200 and isinstance(antwoord, list) and len(antwoord) > 0
+            except (aiohttp.ClientError, TimeoutError, ValueError):
+                goed = False
+            if goed:
+                uitslag.latenties.append(time.perf_counter() - t0)
+            else:
+                uitslag.fouten += 1
+
+
+async def belast(naam: str, url: str, gesprekken: tuple[tuple[str, ...], ...], gebruikers: int, rondes: int) -> Uitslag:
+    uitslag = Uitslag(naam)
+    timeout = aiohttp.ClientTimeout(total=120)
+    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=gebruikers)) as sessie:
+        await gebruiker(sessie, url, [gesprekken[0]], Uitslag("warm"))  # warm-up (TF graphs, caches)
+        t0 = time.perf_counter()
+        await asyncio.gather(*(
+            gebruiker(sessie, url, [gesprekken[(i + r) % len(gesprekken)] for r in range(rondes)], uitslag)
+            for i in range(gebruikers)
+        ))  # fmt: skip
+        uitslag.duur = time.perf_counter() - t0
+    return uitslag
+
+
+# --- set-ups ---------------------------------------------------------------------------------
+def start(
+    cmd: list[str], env: dict[str, str], cwd: Path, ready: Path, log: Path, seconden: float = 900
+) -> subprocess.Popen[bytes]:
+    with open(log, "ab") as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, start_new_session=True, stdout=err, stderr=err)
+    einde = time.monotonic() + seconden
+    while not ready.exists():
+        if proc.poll() is not None or time.monotonic() > einde:
+            stop(proc)
+            raise RuntimeError(f"{cmd[0]} did not start; see {log}")
+        time.sleep(1)
+    return proc
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def wacht_tot_http(url: str, proc: subprocess.Popen[bytes], ready: Path, seconden: float = 600) -> None:
+    import urllib.request
+
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                ready.touch()
+                return
+        except OSError:
+            time.sleep(1)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@contextmanager
+def single(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
+    env = {**os.environ, "RASA_PORT": "35005", "ACTIONS_PORT": "35055", "WEB_PORT": "38080",
+           "ACTION_ENDPOINT_URL": "http://127.0.0.1:35055/webhook", "CATALOG_DB_URL": f"sqlite:///{tmp / 'catalog.db'}",
+           "TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}", "LOG_DIR": str(tmp / "log")}  # fmt: skip
+    subprocess.run([sys.executable, "-m", "catalog_db", "seed"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    ready = tmp / "ready"
+    proc = start([str(ROOT / "scripts" / "serve.sh")], {**env, "SERVE_READY_FILE": str(ready)}, ROOT, ready, tmp / "serve.log")
+    try:
+        yield "http://127.0.0.1:35005/webhooks/rest/webhook", _pids_op_poort(("35055", "35005"))
+    finally:
+        stop(proc)
+
+
+@contextmanager
+def prod(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
+    tag = uuid.uuid4().hex[:8]
+    basis = PG_ADMIN.rsplit("/", 1)[0]
+    dbs = (f"leerroute_bench_{tag}", f"leerroute_bench_tracker_{tag}")
+    env = {**os.environ, "FRONT_PORT": "36090", "WEB_PORT": "36080", "RASA_PORT": "36005", "ACTIONS_PORT": "36055",
+           "RASA_WORKER_PORTS": "36015 36025", "ACTIONS_WORKER_PORTS": "36065 36075", "FRONT_HOST": "127.0.0.1",
+           "CATALOG_DB_URL": f"{basis}/{dbs[0]}", "TRACKER_DB_URL": f"{basis.replace('+psycopg2', '')}/{dbs[1]}",
+           "REDIS_URL": "redis://127.0.0.1:6379/3", "RASA_TOKEN": uuid.uuid4().hex, "PROD_DIR": str(tmp / "prod"),
+           "LOG_DIR": str(tmp / "log")}  # fmt: skip
+    ready = tmp / "ready"
+    proc = start(
+        [str(ROOT / "scripts" / "serve_prod.sh")], {**env, "SERVE_READY_FILE": str(ready)}, ROOT, ready, tmp / "serve.log"
+    )
+    try:
+        yield "http://127.0.0.1:36005/webhooks/rest/webhook", _pids_op_poort(("36065", "36015"))
+    finally:
+        stop(proc)
+        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            for db in dbs:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def vanilla_model(cache: Path) -> tuple[Path, Path]:
+    """`rasa init --no-prompt` once per Rasa lock file; the project and model are cached in var/."""
+    sleutel = hashlib.sha256((ROOT / "requirements" / "rasa.lock").read_bytes()).hexdigest()[:16]
+    project = cache / f"vanilla-{sleutel}"
+    model = project / "models" / "vanilla.tar.gz"
+    if not model.exists():
+        shutil.rmtree(project, ignore_errors=True)
+        project.mkdir(parents=True)
+        subprocess.run([str(RASA_BIN), "init", "--no-prompt", "--init-dir", str(project)], cwd=project, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        nieuwste = max((project / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+        nieuwste.rename(model)
+    return project, model
+
+
+@contextmanager
+def vanilla(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
+    project, model = vanilla_model(ROOT / "var" / "bench")
+    ready = tmp / "ready"
+    with open(tmp / "rasa.log", "ab") as log:
+        proc = subprocess.Popen([str(RASA_BIN), "run", "--enable-api", "-i", "127.0.0.1", "-p", "37005", "--model", str(model)],
+                                cwd=project, start_new_session=True, stdout=log, stderr=log)  # fmt: skip
+    try:
+        wacht_tot_http("http://127.0.0.1:37005/", proc, ready)
+        yield "http://127.0.0.1:37005/webhooks/rest/webhook", _pids_op_poort(("37005",))
+    finally:
+        stop(proc)
+
+
+def _pids_op_poort(poorten: tuple[str, ...]) -> dict[str, int]:
+    """The pid listening on each port (for py-spy), from `ss`."""
+    uit = subprocess.run(["ss", "-ltnpH"], capture_output=True, text=True).stdout if shutil.which("ss") else ""
+    pids: dict[str, int] = {}
+    for regel in uit.splitlines():
+        for poort in poorten:
+            if f":{poort} " in regel and "pid=" in regel:
+                pids[poort] = int(regel.split("pid=", 1)[1].split(",", 1)[0])
+    return pids
+
+
+@contextmanager
+def profiel(naam: str, pids: dict[str, int], seconden: int, uit: Path) -> Iterator[None]:
+    """py-spy samples of the given processes while the load runs (BENCH_PROFIEL=1)."""
+    procs = []
+    if os.environ.get("BENCH_PROFIEL") == "1" and PYSPY.exists():
+        for poort, pid in pids.items():
+            bestand = uit / f"pyspy-{naam}-{poort}.txt"
+            procs.append(subprocess.Popen([str(PYSPY), "record", "-p", str(pid), "-d", str(seconden), "-r", "50", "-f", "raw",
+                                           "-o", str(bestand), "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))  # fmt: skip
+    try:
+        yield
+    finally:
+        for p in procs:
+            p.wait(timeout=seconden + 60)
+
+
+def samenvatting_pyspy(bestand: Path, n: int = 12) -> list[str]:
+    """Share of samples per function (own time and inclusive), from a py-spy raw file."""
+    eigen: dict[str, int] = {}
+    totaal_in: dict[str, int] = {}
+    totaal = 0
+    for regel in bestand.read_text().splitlines():
+        stapel, _, aantal = regel.rpartition(" ")
+        if not stapel or not aantal.isdigit():
+            continue
+        k = int(aantal)
+        frames = stapel.split(";")
+        totaal += k
+        eigen[frames[-1]] = eigen.get(frames[-1], 0) + k
+        for f in set(frames):
+            totaal_in[f] = totaal_in.get(f, 0) + k
+    if not totaal:
+        return ["(no samples)"]
+    regels = [f"  inclusive {100 * v / totaal:5.1f}%  {f}" for f, v in sorted(totaal_in.items(), key=lambda x: -x[1])[: n * 3]
+              if any(s in f for s in ("actions/", "catalog_db/", "rasa_sdk/", "rasa/core", "rasa/nlu", "sqlalchemy", "tensorflow"))][:n]  # fmt: skip
+    regels += [f"  own       {100 * v / totaal:5.1f}%  {f}" for f, v in sorted(eigen.items(), key=lambda x: -x[1])[:n]]
+    return regels
+
+
+def main() -> int:
+    gebruikers = int(os.environ.get("BENCH_GEBRUIKERS", "16"))
+    rondes = int(os.environ.get("BENCH_RONDES", "3"))
+    opstellingen = os.environ.get("BENCH_OPSTELLINGEN", "single,prod,vanilla").split(",")
+    uit = ROOT / "var" / "bench"
+    uit.mkdir(parents=True, exist_ok=True)
+    bouwers = {"single": (single, INTAKES), "prod": (prod, INTAKES), "vanilla": (vanilla, VANILLA)}
+    uitslagen: dict[str, Uitslag] = {}
+    for naam in opstellingen:
+        bouwer, gesprekken = bouwers[naam]
+        with tempfile.TemporaryDirectory(prefix=f"bench-{naam}-") as d:
+            print(f"==> {naam}: starting", flush=True)
+            with bouwer(Path(d)) as (url, pids):
+                print(f"==> {naam}: {gebruikers} users x {rondes} intakes", flush=True)
+                duur_schatting = 30 + gebruikers * rondes
+                with profiel(naam, pids, duur_schatting, uit):
+                    uitslagen[naam] = asyncio.run(belast(naam, url, gesprekken, gebruikers, rondes))
+            if naam == "prod":
+                for log in sorted((Path(d) / "log").glob("*.log")):
+                    shutil.copy(log, uit / f"prod-{log.name}")
+        print(f"    {uitslagen[naam].regel()}", flush=True)
+    print(f"\n{'set-up':<10} {'msgs':>6} {'msg/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    for u in uitslagen.values():
+        print(u.regel())
+    doelen = []
+    s, p, v = uitslagen.get("single"), uitslagen.get("prod"), uitslagen.get("vanilla")
+    if s and v:
+        doelen += [("single throughput >= 0.8x vanilla", s.per_seconde >= 0.8 * v.per_seconde, s.per_seconde / v.per_seconde),
+                   ("single p95 <= 1.5x vanilla", s.p(0.95) <= 1.5 * v.p(0.95), s.p(0.95) / v.p(0.95))]  # fmt: skip
+    if s:
+        doelen.append(("single zero errors", s.fouten == 0, float(s.fouten)))
+    if s and p:
+        doelen.append(("production >= 1.5x single", p.per_seconde >= 1.5 * s.per_seconde, p.per_seconde / s.per_seconde))
+    print()
+    for wat, gehaald, factor in doelen:
+        print(f"{'MET ' if gehaald else 'MISSED'} {wat} (ratio {factor:.2f})")
+    (uit / "load_bench.json").write_text(json.dumps({
+        u.naam: {"msgs": len(u.latenties), "msg_s": u.per_seconde, "p50_ms": u.p(0.5), "p95_ms": u.p(0.95), "errors": u.fouten,
+                 "users": gebruikers, "intakes_per_user": rondes, "median_ms": statistics.median(u.latenties) * 1000 if u.latenties else None}
+        for u in uitslagen.values()
+    }, indent=2))  # fmt: skip
+    for bestand in sorted(uit.glob("pyspy-*.txt")):
+        print(f"\npy-spy {bestand.name}:")
+        print("\n".join(samenvatting_pyspy(bestand)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
