@@ -93,7 +93,7 @@ def grafiek_png(rijen: Sequence[Cel], sector_naam: dict[str, str] | None = None)
     onder = [0] * len(maanden)
     for sector in sectoren:
         hoogtes = [data[m].get(sector, 0) for m in maanden]
-        ax.bar(maanden, hoogtes, bottom=onder, label=(sector_naam or {}).get(sector, sector))
+        ax.bar(maanden, hoogtes, width=0.6, bottom=onder, label=(sector_naam or {}).get(sector, sector))
         onder = [a + b for a, b in zip(onder, hoogtes, strict=True)]
     ax.set_title("Vraag per maand en gewenst werk")
     ax.set_ylabel("Aantal gesprekken")

@@ -624,6 +624,10 @@ async def statistiek_pagina(request: web.Request) -> web.Response:
         regio=regio,
         regios=[(r.code, r.naam) for r in vocab.regios],
         min_cel=request.app[CONFIG].min_cel,
+        namen={
+            slot: {b.code: b.naam for b in vocab.begrippen(SLOT_SOORT[slot])}
+            for slot in ("regio", "doel_sector", "opleidingsniveau", "situatie")
+        },
     )
 
 
