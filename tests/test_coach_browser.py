@@ -105,6 +105,11 @@ def test_hele_intake_als_coach(pagina: tuple[Any, list[str]], catalogus_db: Any)
     klik(page, "Verbeter Regio")
     assert "Twente" in page.locator("table.begrepen").inner_text()
     page.wait_for_selector("article.route")
+    # a sector that is not asked now goes through the tracker API; the routes follow as well
+    page.get_by_label("Nieuw antwoord voor Werk straks").select_option("bouw")
+    klik(page, "Verbeter Werk straks")
+    assert "Bouw" in page.locator("table.begrepen").inner_text()
+    page.wait_for_selector("article.route")
 
     page.get_by_label("Notities van de coach").fill("Klant wil graag werken en leren. Begint na de zomer.")
     klik(page, "Bewaar het verslag")
@@ -118,11 +123,12 @@ def test_hele_intake_als_coach(pagina: tuple[Any, list[str]], catalogus_db: Any)
     pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert 1 <= len(pdf.pages) <= 4
     tekst = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
-    for stuk in ("Intakeverslag", "KL-BROWSER-1", "Sanne Coach", "Twente", "Zorg en welzijn", "Begint na de zomer", "Route 1"):
+    for stuk in ("Intakeverslag", "KL-BROWSER-1", "Sanne Coach", "Twente", "Werk straks: Bouw", "Begint na de zomer", "Route 1"):
         assert stuk in tekst, stuk
     with session_scope(catalogus_db) as s:
         intake = s.scalars(select(Intake).where(Intake.client_ref == "KL-BROWSER-1")).one()
-        assert intake.routes and intake.profiel["regio"] == "twente"
+        assert intake.routes and intake.profiel["regio"] == "twente" and intake.profiel["doel_sector"] == "bouw"
+        assert all(r["sector"] == "bouw" for r in intake.routes)
         assert s.scalar(select(VraagRecord).where(VraagRecord.bron == "coach")) is not None
     assert not fouten, fouten
 

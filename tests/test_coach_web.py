@@ -267,7 +267,15 @@ async def test_csrf_wordt_geweigerd(omg: Omgeving) -> None:
         assert r.status == 403
     with session_scope(omg.engine) as s:
         assert s.scalar(select(func.count()).select_from(Intake)) == 0
-    # the token of another session does not work either
+    # the token of another session (same account, other browser) does not work either
+    ander = TestClient(omg.client.server)
+    try:
+        csrf_ander = await ingelogd(ander)
+    finally:
+        await ander.session.close()
+    assert csrf_ander != csrf
+    r = await omg.client.post("/coach/intakes", data={"csrf": csrf_ander, "client_ref": "KL-1"}, allow_redirects=False)
+    assert r.status == 403
     r = await omg.client.post("/coach/intakes", data={"csrf": csrf, "client_ref": "KL-1"}, allow_redirects=False)
     assert r.status == 303
     # the login form checks its own token against its cookie
