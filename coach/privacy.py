@@ -5,6 +5,7 @@
 * `pas_bewaartermijn_toe`: intakes older than `bewaar_dagen_intake` (by last change), call-backs
   older than `bewaar_dagen_terugbel` (by creation), and the link (`sleutel`) of demand records not
   touched within `bewaar_dagen_intake`; the records themselves are anonymous counts and stay.
+  Also expired coach sessions and login attempts older than 30 days.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from coach.config import CoachConfig
-from coach.models import Intake, Terugbelverzoek, VraagRecord
+from coach.models import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
 from coach.opslag import nu, vraag_sleutel
 
 
@@ -42,6 +43,9 @@ def wis_conversatie(session: Session, conversatie_id: str) -> Gewist:
     return Gewist(intakes or 0, terug or 0, koppel or 0)
 
 
+INLOGPOGINGEN_DAGEN = 30
+
+
 def pas_bewaartermijn_toe(session: Session, config: CoachConfig, moment: datetime | None = None) -> Gewist:
     nu_ = moment or nu()
     grens_intake = nu_ - timedelta(days=config.bewaar_dagen_intake)
@@ -51,4 +55,6 @@ def pas_bewaartermijn_toe(session: Session, config: CoachConfig, moment: datetim
     koppel = session.execute(
         update(VraagRecord).where(VraagRecord.sleutel.is_not(None), VraagRecord.bijgewerkt < grens_intake).values(sleutel=None)
     ).rowcount
+    session.execute(delete(CoachSessie).where(CoachSessie.verloopt < nu_))
+    session.execute(delete(CoachInlogpoging).where(CoachInlogpoging.moment < nu_ - timedelta(days=INLOGPOGINGEN_DAGEN)))
     return Gewist(intakes or 0, terug or 0, koppel or 0)

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, select, text
 
 from catalog_db.db import session_scope
+from coach.auth import maak_account
 from coach.config import CoachConfig
-from coach.models import Intake, Terugbelverzoek, VraagRecord
+from coach.models import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
 from coach.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
 from coach.privacy import pas_bewaartermijn_toe, wis_conversatie
 from privacy.__main__ import main as privacy_main
@@ -65,6 +66,15 @@ def test_bewaartermijn(engine: Engine) -> None:
     oud, nieuw = intake(engine, "coach-oud", dagen_oud=91), intake(engine, "coach-nieuw", dagen_oud=89)
     terug_oud, terug_bewaard = terugbel(engine, "web-oud", dagen_oud=181), terugbel(engine, "web-100", dagen_oud=100)
     with session_scope(engine) as s:
+        s.execute(text("DELETE FROM coach_sessie"))
+        s.execute(text("DELETE FROM coach_inlogpoging"))
+        s.execute(text("DELETE FROM coach_account"))
+        account = maak_account(s, gebruikersnaam="oud", wachtwoord="x" * 12, naam="Oud", organisatie="Loket")
+        for dagen, sid in ((-1, "a" * 64), (1, "b" * 64)):  # expired yesterday, valid until tomorrow
+            s.add(CoachSessie(id=sid, account_id=account.id, csrf="c", aangemaakt=nu(), verloopt=nu() + timedelta(days=dagen)))
+        for dagen in (31, 1):
+            s.add(CoachInlogpoging(gebruikersnaam="oud", moment=nu() - timedelta(days=dagen), gelukt=False))
+    with session_scope(engine) as s:
         gewist = pas_bewaartermijn_toe(s, CoachConfig(bewaar_dagen_intake=90, bewaar_dagen_terugbel=180))
     assert (gewist.intakes, gewist.terugbelverzoeken) == (1, 1)
     with session_scope(engine) as s:
@@ -73,6 +83,8 @@ def test_bewaartermijn(engine: Engine) -> None:
         gekoppeld = {r.sleutel for r in s.scalars(select(VraagRecord))}
         assert gekoppeld == {vraag_sleutel("coach-nieuw"), None}  # links older than 90 days are cleared
         assert len(s.scalars(select(VraagRecord)).all()) == 4
+        assert s.scalars(select(CoachSessie.id)).all() == ["b" * 64]
+        assert len(s.scalars(select(CoachInlogpoging)).all()) == 1
 
 
 def test_privacy_cli_wist_ook_de_catalogus(leeg_catalog: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
