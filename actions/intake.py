@@ -169,6 +169,8 @@ class ActionLeesAntwoord(Action):
         return "action_lees_antwoord"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if (tracker.active_loop or {}).get("name") == "terugbellen":
+            return []  # a name or phone number is not an intake answer
         bericht = tracker.latest_message or {}
         intent = (bericht.get("intent") or {}).get("name")
         zekerheid = float((bericht.get("intent") or {}).get("confidence") or 0.0)

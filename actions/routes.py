@@ -3,19 +3,23 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.catalogus import catalogus
 from actions.intake import INTAKE_SLOTS
 from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
+from catalog_db.db import session_scope
 from catalog_db.engine import kies_loket
 from catalog_db.typen import Advies, LoketInfo, Profiel, Route
+from coach.opslag import registreer_vraag
 
 VORM_NAAM = {
     "bbl": "werken en leren (bbl)", "bol": "naar school (bol)", "derde-leerweg": "werken en leren (derde leerweg)",
@@ -24,6 +28,7 @@ VORM_NAAM = {
     "online": "online",
 }  # fmt: skip
 MAX_ROUTES = 3
+log = logging.getLogger(__name__)
 
 
 def profiel_uit(tracker: Tracker) -> Profiel:
@@ -122,7 +127,9 @@ class ActionProposeRoutes(Action):
         return "action_propose_routes"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset())
+        events = self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset())
+        registreer_vraag_veilig(tracker)
+        return events
 
     @bij_catalogusstoring
     def voorstellen(
@@ -227,14 +234,27 @@ class ActionVolgendeStap(Action):
 
 
 class ActionMensSpreken(Action):
-    """Hand-off: the loket for the person's region, or the national one before the region is known."""
+    """Hand-off: the loket for the person's region, or the national one before the region is
+    known; outside the intake also the offer to be called back."""
 
     def name(self) -> str:
         return "action_mens_spreken"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         stuur_loket(dispatcher, tracker, "utter_mens_spreken")
+        if not (tracker.active_loop or {}).get("name"):
+            dispatcher.utter_message(response="utter_bel_mij_aanbod")
         return []
+
+
+def registreer_vraag_veilig(tracker: Tracker) -> None:
+    """One anonymous demand record per conversation (coach/opslag.py) for the statistics. A
+    database failure here never costs the person their advice."""
+    try:
+        with session_scope() as session:
+            registreer_vraag(session, tracker.sender_id, {s: tracker.get_slot(s) for s in INTAKE_SLOTS})
+    except (SQLAlchemyError, ValueError) as exc:
+        log.warning("demand record not stored: %s", exc.__class__.__name__)
 
 
 def catalogus_loket(tracker: Tracker) -> LoketInfo:

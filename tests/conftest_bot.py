@@ -18,7 +18,23 @@ ROOT = Path(__file__).resolve().parent.parent
 RASA_PORT = int(os.environ.get("TEST_RASA_PORT", "15005"))
 ACTIONS_PORT = int(os.environ.get("TEST_ACTIONS_PORT", "15055"))
 WEB_PORT = int(os.environ.get("TEST_WEB_PORT", "18080"))
+NEP_API_PORT = int(os.environ.get("TEST_NEP_API_PORT", "18099"))
 TOKEN = "test-token-" + os.urandom(4).hex()
+# WhatsApp (Cloud API and Twilio) settings of the test bot: its API calls go to tests/nep_api.py.
+WHATSAPP = {
+    "WHATSAPP_VERIFY_TOKEN": "verifieer-" + os.urandom(4).hex(),
+    "WHATSAPP_APP_SECRET": "geheim-" + os.urandom(8).hex(),
+    "WHATSAPP_ACCESS_TOKEN": "toegang-" + os.urandom(8).hex(),
+    "WHATSAPP_PHONE_NUMBER_ID": "1234567890",
+    "WHATSAPP_API_BASE": f"http://127.0.0.1:{NEP_API_PORT}/graph",
+    "WHATSAPP_SENDER_KEY": "sleutel-" + os.urandom(8).hex(),
+    "TWILIO_ACCOUNT_SID": "AC" + os.urandom(16).hex(),
+    "TWILIO_AUTH_TOKEN": "twilio-" + os.urandom(8).hex(),
+    "TWILIO_NUMBER": "whatsapp:+31850000000",
+    "TWILIO_WEBHOOK_URL": "https://leerroute.example.nl/webhooks/twilio/webhook",
+    "TWILIO_API_BASE": f"http://127.0.0.1:{NEP_API_PORT}/twilio",
+    "TWILIO_SENDER_KEY": "tw-sleutel-" + os.urandom(8).hex(),
+}
 
 
 def bot_env(tmp: Path) -> dict[str, str]:
@@ -32,6 +48,7 @@ def bot_env(tmp: Path) -> dict[str, str]:
         TRACKER_DB_URL=f"sqlite:///{tmp / 'tracker.db'}",
         LOG_DIR=str(tmp / "log"),
         RASA_TOKEN=TOKEN,
+        **WHATSAPP,
     )
     return env
 

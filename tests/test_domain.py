@@ -71,3 +71,44 @@ def test_elk_intent_heeft_trainingsvoorbeelden(domain: dict[str, Any]) -> None:
     nlu = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data" / "nlu").glob("*.yml")]
     intents = {blok["intent"] for d in nlu for blok in d.get("nlu", []) if "intent" in blok}
     assert set(domain["intents"]) <= intents
+
+
+def rasa_kiest(variaties: list[dict[str, Any]], kanaal: str | None, vraagvorm: str) -> dict[str, Any]:
+    """Rasa 3.6's order (rasa/core/nlg/generator.py): condition+channel, channel, condition, default."""
+
+    def past(v: dict[str, Any]) -> bool:
+        return all(c.get("value") == vraagvorm for c in v.get("condition") or [])
+
+    met = [v for v in variaties if v.get("condition") and past(v)]
+    zonder = [v for v in variaties if not v.get("condition")]
+    for groep in ([v for v in met if v.get("channel") == kanaal], [v for v in zonder if v.get("channel") == kanaal],
+                  [v for v in met if not v.get("channel")], [v for v in zonder if not v.get("channel")]):  # fmt: skip
+        if groep:
+            return groep[0]
+    raise AssertionError("no variation")
+
+
+@pytest.mark.parametrize("vraagvorm", ["normaal", "opnieuw", "uitleg", "eigen_bedrijf"])
+def test_whatsapp_variaties_verbergen_geen_voorwaarden(domain: dict[str, Any], vraagvorm: str) -> None:
+    """On WhatsApp a channel variation beats a condition without channel, so a response with a
+    WhatsApp variation needs a WhatsApp twin of each conditional one, with the same answers in the
+    same order (a typed "2" means the same on every channel)."""
+    for naam, variaties in domain["responses"].items():
+        web, whatsapp = rasa_kiest(variaties, None, vraagvorm), rasa_kiest(variaties, "whatsapp", vraagvorm)
+        assert bool(web.get("condition")) == bool(whatsapp.get("condition")), (naam, vraagvorm)
+        assert [b["payload"] for b in web.get("buttons") or []] == [b["payload"] for b in whatsapp.get("buttons") or []], naam
+
+
+def test_whatsapp_knoppen_passen(domain: dict[str, Any]) -> None:
+    """Every question fits WhatsApp's reply buttons (≤3, ≤20 characters) or list (≤10, ≤24), except
+    the ones with more than 10 answers: they go as a numbered list."""
+    from bot.channels.whatsapp_opmaak import opties_uit_knoppen, vorm_voor
+
+    genummerd = set()
+    for naam, variaties in domain["responses"].items():
+        for vraagvorm in ("normaal", "opnieuw", "uitleg", "eigen_bedrijf"):
+            opties = opties_uit_knoppen(rasa_kiest(variaties, "whatsapp", vraagvorm).get("buttons"))
+            if opties and vorm_voor(opties) == "genummerd":
+                assert len(opties) > 10, (naam, vraagvorm, opties)
+                genummerd.add(naam)
+    assert genummerd == {"utter_ask_opleidingsniveau", "utter_ask_huidige_sector", "utter_ask_doel_sector"}
