@@ -1,6 +1,7 @@
 """The coach console in a real browser (Debian's Chromium, headless, Playwright) against the
 running bot: log in, run a whole intake by clicks, see the routes, correct an answer, write a
-note, download the PDF; see and close a call-back; see the demand chart; axe-core scan."""
+note, download the PDF; a call-back left through the chat's "Bel mij": see, claim, close, and
+erase one (with its Rasa tracker events); see the demand chart; axe-core scan."""
 
 from __future__ import annotations
 
@@ -11,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from catalog_db.db import make_engine, session_scope
 from coach.auth import maak_account
 from coach.models import CoachAccount, Intake, Terugbelverzoek, VraagRecord
-from coach.opslag import bewaar_terugbelverzoek
 from tests.conftest_bot import WEB_PORT
 
 pytestmark = pytest.mark.conversation
@@ -133,15 +133,29 @@ def test_hele_intake_als_coach(pagina: tuple[Any, list[str]], catalogus_db: Any)
     assert not fouten, fouten
 
 
-def test_terugbelverzoek_zien_en_afronden(pagina: tuple[Any, list[str]], catalogus_db: Any) -> None:
+def bel_mij(bot: Any, voornaam: str, telefoon: str) -> str:
+    """A public user gets routes and leaves a call-back request through the bot's "Bel mij" form."""
+    chat = bot.chat()
+    for bericht in ('/inform{"situatie":"werkzoekend"}', '/inform{"uitkering":"bijstand"}', '/inform{"opleidingsniveau":"vmbo"}',
+                    '/inform{"sector":"zorg"}', '/inform{"regio":"drenthe"}'):  # fmt: skip
+        chat.say(bericht)
+    assert chat.slot("routes"), chat.texts()
+    for bericht in ("/bel_mij", "/bevestigen", voornaam, telefoon):
+        chat.say(bericht)
+    assert any(voornaam in t for t in chat.texts()), chat.texts()  # "Dank je, Noor. … neemt contact met je op."
+    return chat.sender
+
+
+def test_terugbelverzoek_uit_de_chat_zien_afronden_en_wissen(
+    pagina: tuple[Any, list[str]], catalogus_db: Any, bot: Any, bot_proc: dict[str, Any]
+) -> None:
     page, fouten = pagina
-    with session_scope(catalogus_db) as s:  # what the bot's "Bel mij" stores
-        nr = bewaar_terugbelverzoek(s, conversatie_id="web-browsertest", voornaam="Noor", telefoon="06-87654321", email=None,
-                                    regio="drenthe", profiel={"situatie": "werkzoekend", "doel_sector": "zorg"},
-                                    routes=[{"opleiding": "Helpende Zorg en Welzijn"}])  # fmt: skip
+    sender = bel_mij(bot, "Noor", "06 8765 4321")
+    with session_scope(catalogus_db) as s:
+        nr = s.scalars(select(Terugbelverzoek.id).where(Terugbelverzoek.conversatie_id == sender)).one()
     page.get_by_role("link", name="Terugbellen").click()
     kaart = page.locator(f"#vz-{nr}").locator("xpath=..")
-    assert "+31687654321" in kaart.inner_text() and "Helpende Zorg en Welzijn" in kaart.inner_text()
+    assert "Noor" in kaart.inner_text() and "+31687654321" in kaart.inner_text() and "Zorg en welzijn" in kaart.inner_text()
     with page.expect_navigation():
         kaart.get_by_role("button", name="Ik bel").click()
     kaart = page.locator(f"#vz-{nr}").locator("xpath=..")
@@ -152,6 +166,27 @@ def test_terugbelverzoek_zien_en_afronden(pagina: tuple[Any, list[str]], catalog
     with session_scope(catalogus_db) as s:
         verzoek = s.get(Terugbelverzoek, nr)
         assert verzoek is not None and verzoek.status == "afgerond"
+
+    # another person asks to have everything erased: call-back request and conversation go
+    sender2 = bel_mij(bot, "Bram", "050-1234567")
+    tracker = create_engine(bot_proc["env"]["TRACKER_DB_URL"])
+    aantal = "SELECT COUNT(*) FROM events WHERE sender_id = :s"
+    with tracker.connect() as conn:
+        assert conn.execute(text(aantal), {"s": sender2}).scalar() > 0
+    with session_scope(catalogus_db) as s:
+        nr2 = s.scalars(select(Terugbelverzoek.id).where(Terugbelverzoek.conversatie_id == sender2)).one()
+    page.reload()
+    kaart = page.locator(f"#vz-{nr2}").locator("xpath=..")
+    kaart.get_by_label("Wis alles van Bram").check()
+    with page.expect_navigation():
+        kaart.get_by_role("button", name="Wis", exact=True).click()
+    assert "gewist" in page.locator(".melding").inner_text()
+    with session_scope(catalogus_db) as s:
+        assert s.get(Terugbelverzoek, nr2) is None
+    with tracker.connect() as conn:
+        assert conn.execute(text(aantal), {"s": sender2}).scalar() == 0
+        assert conn.execute(text(aantal), {"s": sender}).scalar() > 0
+    tracker.dispose()
     assert not fouten, fouten
 
 
