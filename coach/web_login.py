@@ -1,0 +1,88 @@
+"""Coach console: login (with its own CSRF token in a double-submit cookie) and logout."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+
+from aiohttp import web
+
+from catalog_db.db import session_scope
+from coach import auth
+from coach.web_basis import (
+    CONFIG,
+    COOKIE_SECURE,
+    ENGINE,
+    LOGIN_COOKIE,
+    SESSIE_COOKIE,
+    beveiligd,
+    geen_cache,
+    log,
+    pagina,
+)
+
+
+async def login_pagina(request: web.Request) -> web.Response:
+    return _login_antwoord(request)
+
+
+def _login_antwoord(request: web.Request, status: int = 200, fout: str | None = None) -> web.Response:
+    token = secrets.token_urlsafe(24)
+    response = pagina(request, "login.html", status=status, login_csrf=token, fout=fout)
+    response.set_cookie(
+        LOGIN_COOKIE,
+        token,
+        httponly=True,
+        samesite="Strict",
+        secure=request.app[COOKIE_SECURE],
+        path="/coach/login",
+        max_age=3600,
+    )
+    geen_cache(response)
+    return response
+
+
+async def login(request: web.Request) -> web.StreamResponse:
+    form = await request.post()
+    if not request.cookies.get(LOGIN_COOKIE) or not auth.csrf_klopt(request.cookies[LOGIN_COOKIE], form.get("csrf")):
+        return geen_cache(web.Response(status=403, text="Deze pagina is verlopen. Laad de pagina opnieuw."))
+    naam, wachtwoord = str(form.get("gebruikersnaam", "")), str(form.get("wachtwoord", ""))
+    config = request.app[CONFIG]
+    loop = asyncio.get_running_loop()
+
+    def _inloggen() -> auth.Login:
+        with session_scope(request.app[ENGINE]) as s:
+            return auth.inloggen(s, naam, wachtwoord, config)
+
+    uitkomst = await loop.run_in_executor(None, _inloggen)  # scrypt: off the event loop
+    if uitkomst.uitkomst is auth.Uitkomst.GEBLOKKEERD:
+        log.warning("coach login blocked after repeated failures")
+        return _login_antwoord(
+            request,
+            429,
+            f"Je hebt te vaak een fout wachtwoord getypt. Probeer het over {config.blokkeer_minuten} minuten opnieuw.",
+        )
+    if uitkomst.uitkomst is auth.Uitkomst.FOUT or not uitkomst.token:
+        log.info("coach login failed")
+        return _login_antwoord(request, 401, "Je gebruikersnaam of wachtwoord klopt niet.")
+    response = web.HTTPSeeOther("/coach")
+    response.set_cookie(
+        SESSIE_COOKIE,
+        uitkomst.token,
+        httponly=True,
+        samesite="Strict",
+        secure=request.app[COOKIE_SECURE],
+        path="/coach",
+        max_age=config.sessie_uren * 3600,
+    )
+    response.del_cookie(LOGIN_COOKIE, path="/coach/login")
+    raise geen_cache(response)
+
+
+@beveiligd
+async def uitloggen(request: web.Request) -> web.StreamResponse:
+    with session_scope(request.app[ENGINE]) as s:
+        auth.uitloggen(s, request.cookies.get(SESSIE_COOKIE))
+    response = web.HTTPSeeOther("/coach/login")
+    response.del_cookie(SESSIE_COOKIE, path="/coach")
+    raise response

@@ -1,0 +1,127 @@
+"""Coach console: the call-back queue per region (claim, close, flag late ones, erase)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from aiohttp import web
+from sqlalchemy import select
+
+from catalog_db.db import session_scope
+from coach.models import (
+    TERUGBEL_AFGEROND,
+    TERUGBEL_GECLAIMD,
+    TERUGBEL_OPEN,
+    Terugbelverzoek,
+)
+from coach.opslag import nu
+from coach.rasa import INTAKE_SLOTS
+from coach.verslag import VELD_NAAM
+from coach.web_basis import (
+    CATALOGUS,
+    COACH,
+    CONFIG,
+    ENGINE,
+    Coach,
+    beveiligd,
+    pagina,
+    wis_alles,
+)
+
+
+def _regio_filter(request: web.Request) -> str | None:
+    coach: Coach = request[COACH]
+    regio = request.query.get("regio")
+    if regio is None:
+        return coach.regio
+    return regio if regio in {r.code for r in request.app[CATALOGUS].vocabulaire().regios} else None
+
+
+@beveiligd
+async def terugbellen(request: web.Request) -> web.Response:
+    coach: Coach = request[COACH]
+    regio = _regio_filter(request)
+    grens = nu() - timedelta(days=request.app[CONFIG].terugbel_dagen)
+    vocab = request.app[CATALOGUS].vocabulaire()
+    with session_scope(request.app[ENGINE]) as s:
+        stmt = select(Terugbelverzoek).where(Terugbelverzoek.status != TERUGBEL_AFGEROND).order_by(Terugbelverzoek.aangemaakt)
+        if regio:
+            stmt = stmt.where(Terugbelverzoek.regio == regio)
+        verzoeken = [
+            {
+                "id": v.id,
+                "voornaam": v.voornaam,
+                "telefoon": v.telefoon,
+                "email": v.email,
+                "regio": vocab.naam("regio", v.regio) or "onbekend",
+                "datum": v.aangemaakt.strftime("%d-%m-%Y %H:%M"),
+                "status": v.status,
+                "coach": v.coach.naam if v.coach else "",
+                "van_mij": v.geclaimd_door == coach.id,
+                "te_laat": v.aangemaakt < grens,
+                "profiel": [f"{VELD_NAAM[k]}: {vocab.naam(k, c) or c}" for k in INTAKE_SLOTS if (c := (v.profiel or {}).get(k))],
+                "routes": [r.get("opleiding", "") for r in v.routes or []],
+            }
+            for v in s.scalars(stmt)
+        ]
+    return pagina(
+        request,
+        "terugbellen.html",
+        verzoeken=verzoeken,
+        regio=regio or "",
+        regios=[(r.code, r.naam) for r in vocab.regios],
+        dagen=request.app[CONFIG].terugbel_dagen,
+    )
+
+
+def _laad_verzoek(request: web.Request, s: Any) -> Terugbelverzoek:
+    try:
+        verzoek = s.get(Terugbelverzoek, int(request.match_info["id"]))
+    except ValueError:
+        verzoek = None
+    if verzoek is None:
+        raise web.HTTPNotFound(text="Dit verzoek bestaat niet.")
+    return verzoek
+
+
+def _terug_naar_lijst(request: web.Request, melding: str) -> web.HTTPSeeOther:
+    regio = request.query.get("regio")
+    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}" + (f"&regio={regio}" if regio else ""))
+
+
+@beveiligd
+async def claimen(request: web.Request) -> web.StreamResponse:
+    coach: Coach = request[COACH]
+    with session_scope(request.app[ENGINE]) as s:
+        verzoek = _laad_verzoek(request, s)
+        if verzoek.status != TERUGBEL_OPEN:
+            raise web.HTTPConflict(text="Iemand anders belt deze persoon al.")
+        verzoek.status, verzoek.geclaimd_door, verzoek.geclaimd_op = TERUGBEL_GECLAIMD, coach.id, nu()
+    raise _terug_naar_lijst(request, "geclaimd")
+
+
+@beveiligd
+async def terugbel_afronden(request: web.Request) -> web.StreamResponse:
+    coach: Coach = request[COACH]
+    with session_scope(request.app[ENGINE]) as s:
+        verzoek = _laad_verzoek(request, s)
+        if verzoek.status == TERUGBEL_AFGEROND:
+            raise web.HTTPConflict(text="Dit verzoek is al afgerond.")
+        if verzoek.status == TERUGBEL_GECLAIMD and verzoek.geclaimd_door not in (None, coach.id):
+            raise web.HTTPConflict(text="Een andere coach belt deze persoon.")
+        verzoek.status, verzoek.afgerond_op = TERUGBEL_AFGEROND, nu()
+        if verzoek.geclaimd_door is None:
+            verzoek.geclaimd_door, verzoek.geclaimd_op = coach.id, nu()
+    raise _terug_naar_lijst(request, "gebeld")
+
+
+@beveiligd
+async def terugbel_wissen(request: web.Request) -> web.StreamResponse:
+    form = await request.post()
+    with session_scope(request.app[ENGINE]) as s:
+        conversatie = _laad_verzoek(request, s).conversatie_id
+    if form.get("bevestig") != "ja":
+        raise _terug_naar_lijst(request, "")
+    wis_alles(request, conversatie)
+    raise _terug_naar_lijst(request, "gewist")
