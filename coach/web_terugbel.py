@@ -86,8 +86,9 @@ def _laad_verzoek(request: web.Request, s: Any) -> Terugbelverzoek:
 
 
 def _terug_naar_lijst(request: web.Request, melding: str) -> web.HTTPSeeOther:
-    regio = request.query.get("regio")
-    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}" + (f"&regio={regio}" if regio else ""))
+    regio = request.query.get("regio", "")
+    geldig = regio in {r.code for r in request.app[CATALOGUS].vocabulaire().regios}
+    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}" + (f"&regio={regio}" if geldig else ""))
 
 
 @beveiligd
