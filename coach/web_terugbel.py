@@ -87,8 +87,9 @@ def _laad_verzoek(request: web.Request, s: Any) -> Terugbelverzoek:
 
 def _terug_naar_lijst(request: web.Request, melding: str) -> web.HTTPSeeOther:
     regio = request.query.get("regio", "")
-    geldig = regio in {r.code for r in request.app[CATALOGUS].vocabulaire().regios}
-    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}" + (f"&regio={regio}" if geldig else ""))
+    geldig = regio == "" or regio in {r.code for r in request.app[CATALOGUS].vocabulaire().regios}
+    filter_ = f"&regio={regio}" if "regio" in request.query and geldig else ""  # "" means all regions
+    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}{filter_}")
 
 
 @beveiligd
