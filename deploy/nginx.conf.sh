@@ -19,7 +19,7 @@ $user
 daemon off;
 worker_processes 1;
 pid $NGINX_DIR/nginx.pid;
-error_log $LOG_DIR/nginx-error.log error;
+error_log stderr error;  # deploy/nginx-run.sh redacts it into $LOG_DIR/nginx-error.log
 events { worker_connections 1024; }
 
 http {

@@ -43,7 +43,7 @@ rm -f "$run"/*.pid "$run/stopping"
 .venv-rasa/bin/python -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=3).ping()' 2>/dev/null \
   || { echo "Redis does not answer at REDIS_URL (host/port of the lock store)" >&2; exit 1; }
 deploy/nginx.conf.sh >"$NGINX_DIR/nginx.conf"
-"$nginx" -t -q -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log"
+"$nginx" -t -q -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e stderr
 
 supervisors=()
 stop() {
@@ -75,7 +75,7 @@ bewaak() {  # NAME COMMAND...: run COMMAND (log in $LOG_DIR/NAME.log), restart i
 }
 
 logconf=deploy/logging.yml
-bewaak nginx "$nginx" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$LOG_DIR/nginx-error.log"
+bewaak nginx deploy/nginx-run.sh "$LOG_DIR/nginx-error.log" "$nginx" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e stderr
 i=0
 for port in $ACTIONS_WORKER_PORTS; do
   i=$((i + 1))

@@ -142,7 +142,7 @@ def wacht_tot_http(url: str, proc: subprocess.Popen[bytes], ready: Path, seconde
 
 
 @contextmanager
-def single(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
+def single(tmp: Path) -> Iterator[tuple[str, dict[str, int], tuple[str, ...]]]:
     env = {**os.environ, "RASA_PORT": "35005", "ACTIONS_PORT": "35055", "WEB_PORT": "38080",
            "ACTION_ENDPOINT_URL": "http://127.0.0.1:35055/webhook", "CATALOG_DB_URL": f"sqlite:///{tmp / 'catalog.db'}",
            "TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}", "LOG_DIR": str(tmp / "log")}  # fmt: skip
@@ -150,13 +150,13 @@ def single(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
     ready = tmp / "ready"
     proc = start([str(ROOT / "scripts" / "serve.sh")], {**env, "SERVE_READY_FILE": str(ready)}, ROOT, ready, tmp / "serve.log")
     try:
-        yield "http://127.0.0.1:35005/webhooks/rest/webhook", _pids_op_poort(("35055", "35005"))
+        yield "http://127.0.0.1:35005/webhooks/rest/webhook", _pids_op_poort(("35055", "35005")), ()
     finally:
         stop(proc)
 
 
 @contextmanager
-def prod(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
+def prod(tmp: Path) -> Iterator[tuple[str, dict[str, int], tuple[str, ...]]]:
     tag = uuid.uuid4().hex[:8]
     basis = PG_ADMIN.rsplit("/", 1)[0]
     dbs = (f"leerroute_bench_{tag}", f"leerroute_bench_tracker_{tag}")
@@ -170,7 +170,7 @@ def prod(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
         [str(ROOT / "scripts" / "serve_prod.sh")], {**env, "SERVE_READY_FILE": str(ready)}, ROOT, ready, tmp / "serve.log"
     )
     try:
-        yield "http://127.0.0.1:36005/webhooks/rest/webhook", _pids_op_poort(("36065", "36015"))
+        yield "http://127.0.0.1:36005/webhooks/rest/webhook", _pids_op_poort(("36065", "36015")), dbs
     finally:
         stop(proc)
         admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -196,7 +196,7 @@ def vanilla_model(cache: Path) -> tuple[Path, Path]:
 
 
 @contextmanager
-def vanilla(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
+def vanilla(tmp: Path) -> Iterator[tuple[str, dict[str, int], tuple[str, ...]]]:
     project, model = vanilla_model(ROOT / "var" / "bench")
     ready = tmp / "ready"
     with open(tmp / "rasa.log", "ab") as log:
@@ -204,7 +204,7 @@ def vanilla(tmp: Path) -> Iterator[tuple[str, dict[str, int]]]:
                                 cwd=project, start_new_session=True, stdout=log, stderr=log)  # fmt: skip
     try:
         wacht_tot_http("http://127.0.0.1:37005/", proc, ready)
-        yield "http://127.0.0.1:37005/webhooks/rest/webhook", _pids_op_poort(("37005",))
+        yield "http://127.0.0.1:37005/webhooks/rest/webhook", _pids_op_poort(("37005",)), ()
     finally:
         stop(proc)
 
@@ -259,6 +259,43 @@ def samenvatting_pyspy(bestand: Path, n: int = 12) -> list[str]:
     return regels
 
 
+STAT_KOLOMMEN = ("xact_commit", "tup_returned", "tup_fetched", "tup_inserted", "blks_read", "blks_hit")
+
+
+def pg_stats(dbs: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """Counters of each database (transactions, rows read/written) and of its tables' scans."""
+    if not dbs:
+        return {}
+    time.sleep(2)  # backends flush their counters about once a second
+    uit: dict[str, dict[str, int]] = {}
+    admin = create_engine(PG_ADMIN)
+    with admin.connect() as conn:
+        conn.execute(text("SELECT pg_stat_clear_snapshot()"))
+        for db in dbs:
+            rij = conn.execute(
+                text(f"SELECT {', '.join(STAT_KOLOMMEN)} FROM pg_stat_database WHERE datname = :d"), {"d": db}
+            ).one()
+            uit[db] = dict(zip(STAT_KOLOMMEN, map(int, rij), strict=True))
+    admin.dispose()
+    for db in dbs:
+        engine = create_engine(PG_ADMIN.rsplit("/", 1)[0] + "/" + db)
+        with engine.connect() as conn:
+            for naam, seq, idx in conn.execute(text("SELECT relname, seq_scan, coalesce(idx_scan, 0) FROM pg_stat_user_tables")):
+                uit[db][f"{naam}.seq_scan"], uit[db][f"{naam}.idx_scan"] = int(seq), int(idx)
+        engine.dispose()
+    return uit
+
+
+def db_verschil(naam: str, voor: dict[str, dict[str, int]], na: dict[str, dict[str, int]], berichten: int) -> list[str]:
+    regels = []
+    for db, tellers in na.items():
+        verschil = {k: v - voor.get(db, {}).get(k, 0) for k, v in tellers.items()}
+        druk = {k: v for k, v in verschil.items() if v and (k in STAT_KOLOMMEN or v >= berichten // 10)}
+        per = ", ".join(f"{k} {v / max(berichten, 1):.1f}" for k, v in sorted(druk.items()))
+        regels.append(f"  {naam} {db}: per message: {per}")
+    return regels
+
+
 def main() -> int:
     gebruikers = int(os.environ.get("BENCH_GEBRUIKERS", "16"))
     rondes = int(os.environ.get("BENCH_RONDES", "3"))
@@ -267,15 +304,18 @@ def main() -> int:
     uit.mkdir(parents=True, exist_ok=True)
     bouwers = {"single": (single, INTAKES), "prod": (prod, INTAKES), "vanilla": (vanilla, VANILLA)}
     uitslagen: dict[str, Uitslag] = {}
+    db_regels: list[str] = []
     for naam in opstellingen:
         bouwer, gesprekken = bouwers[naam]
         with tempfile.TemporaryDirectory(prefix=f"bench-{naam}-") as d:
             print(f"==> {naam}: starting", flush=True)
-            with bouwer(Path(d)) as (url, pids):
+            with bouwer(Path(d)) as (url, pids, dbs):
                 print(f"==> {naam}: {gebruikers} users x {rondes} intakes", flush=True)
                 duur_schatting = 30 + gebruikers * rondes
+                voor = pg_stats(dbs)
                 with profiel(naam, pids, duur_schatting, uit):
                     uitslagen[naam] = asyncio.run(belast(naam, url, gesprekken, gebruikers, rondes))
+                db_regels += db_verschil(naam, voor, pg_stats(dbs), len(uitslagen[naam].latenties))
             if naam == "prod":
                 for log in sorted((Path(d) / "log").glob("*.log")):
                     shutil.copy(log, uit / f"prod-{log.name}")
@@ -300,6 +340,9 @@ def main() -> int:
                  "users": gebruikers, "intakes_per_user": rondes, "median_ms": statistics.median(u.latenties) * 1000 if u.latenties else None}
         for u in uitslagen.values()
     }, indent=2))  # fmt: skip
+    if db_regels:
+        print("\nPostgreSQL work per message (pg_stat_database / pg_stat_user_tables, warm-up included):")
+        print("\n".join(db_regels))
     for bestand in sorted(uit.glob("pyspy-*.txt")):
         print(f"\npy-spy {bestand.name}:")
         print("\n".join(samenvatting_pyspy(bestand)))
