@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from coach.config import CoachConfig
@@ -58,3 +59,40 @@ def pas_bewaartermijn_toe(session: Session, config: CoachConfig, moment: datetim
     session.execute(delete(CoachSessie).where(CoachSessie.verloopt < nu_))
     session.execute(delete(CoachInlogpoging).where(CoachInlogpoging.moment < nu_ - timedelta(days=INLOGPOGINGEN_DAGEN)))
     return Gewist(intakes or 0, terug or 0, koppel or 0)
+
+
+def _rij(obj: object, velden: tuple[str, ...]) -> dict[str, Any]:
+    uit: dict[str, Any] = {}
+    for veld in velden:
+        waarde = getattr(obj, veld)
+        uit[veld] = waarde.isoformat() if isinstance(waarde, datetime) else waarde
+    return uit
+
+
+def exporteer_conversatie(session: Session, conversatie_id: str) -> dict[str, list[dict[str, Any]]]:
+    """What the catalog database holds about one conversation (for a data-access request): its
+    coach intake and call-back requests. Coach account ids are left out (not the person's data)."""
+    intakes = session.scalars(select(Intake).where(Intake.conversatie_id == conversatie_id))
+    verzoeken = session.scalars(
+        select(Terugbelverzoek).where(Terugbelverzoek.conversatie_id == conversatie_id).order_by(Terugbelverzoek.id)
+    )
+    return {
+        "intakes": [_rij(i, INTAKE_EXPORT) for i in intakes],
+        "terugbelverzoeken": [_rij(t, TERUGBEL_EXPORT) for t in verzoeken],
+    }
+
+
+INTAKE_EXPORT = ("client_ref", "organisatie", "status", "profiel", "routes", "volgende_stappen", "notities",
+                 "overgedragen_aan", "overgedragen_op", "afgerond_op", "aangemaakt", "bijgewerkt")  # fmt: skip
+TERUGBEL_EXPORT = (
+    "voornaam",
+    "telefoon",
+    "email",
+    "regio",
+    "profiel",
+    "routes",
+    "status",
+    "aangemaakt",
+    "geclaimd_op",
+    "afgerond_op",
+)

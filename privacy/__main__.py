@@ -1,6 +1,7 @@
 """python -m privacy wis SENDER | bewaartermijn [--dagen 90] [--dagen-terugbel 180] | export SENDER
 
-`wis` erases one conversation everywhere: its tracker events, and in the catalog database its
+`export` prints, as JSON, what is kept about one conversation: its tracker events ("gesprek") and
+its coach intake and call-back requests. `wis` erases one conversation everywhere: its tracker events, and in the catalog database its
 coach intake, call-back requests and the link of its demand record (coach/privacy.py).
 `bewaartermijn` deletes conversations and intakes idle for more than `--dagen` days and
 consented call-back requests older than `--dagen-terugbel` days (BEWAARTERMIJN_TERUGBEL_DAGEN).
@@ -18,13 +19,12 @@ from typing import Any
 
 from sqlalchemy import inspect
 
+from catalog_db.db import default_engine, session_scope
 from privacy.tracker_db import BEWAARTERMIJN_DAGEN, exporteer_gesprek, pas_bewaartermijn_toe, tracker_engine, wis_gesprek
 
 
 def _in_catalogus(werk: Callable[[Any], Any]) -> str:
     """Run `werk(session)` on the catalog database's coach tables, if they exist there."""
-    from catalog_db.db import default_engine, session_scope
-
     engine = default_engine()
     if not inspect(engine).has_table("intake"):
         return "catalogus: geen coach-tabellen (python -m catalog_db migrate)"
@@ -48,7 +48,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{wis_gesprek(engine, args.sender)} events gewist")
         print(_in_catalogus(lambda s: wis_conversatie(s, args.sender)))
     elif args.cmd == "export":
-        json.dump(exporteer_gesprek(engine, args.sender), sys.stdout, ensure_ascii=False, indent=1)
+        from coach.privacy import exporteer_conversatie
+
+        uit: dict[str, Any] = {"gesprek": exporteer_gesprek(engine, args.sender)}
+        if inspect(default_engine()).has_table("intake"):
+            with session_scope() as session:
+                uit.update(exporteer_conversatie(session, args.sender))
+        json.dump(uit, sys.stdout, ensure_ascii=False, indent=1, default=str)
     else:
         from coach.config import CoachConfig
         from coach.privacy import pas_bewaartermijn_toe as coach_bewaartermijn
