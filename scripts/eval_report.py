@@ -24,8 +24,9 @@ def intent_figures(map_: Path) -> tuple[float, float, list[tuple[str, str, int]]
 
 
 def entity_figures(map_: Path) -> dict[str, float]:
-    pad = map_ / "DIETClassifier_report.json"
-    if not pad.exists():
+    # Named after the extractor's class (SnelDIETClassifier, see bot/components/snel_laden.py).
+    pad = next(iter(sorted(map_.glob("*DIETClassifier_report.json"))), None)
+    if pad is None:
         return {}
     report = json.loads(pad.read_text())
     return {k: v["f1-score"] for k, v in report.items() if isinstance(v, dict) and "f1-score" in v and "avg" not in k}
