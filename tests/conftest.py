@@ -98,3 +98,4 @@ def domain() -> dict[str, Any]:
 
 
 from tests.conftest_bot import bot, bot_dir, bot_proc  # noqa: E402,F401  (conversation fixtures)
+from tests.conftest_browser import browser  # noqa: E402,F401  (browser tests)

@@ -4,36 +4,18 @@ no console errors, and an axe-core accessibility scan."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest_bot import WEB_PORT
+from tests.conftest_browser import ARTEFACTEN
 
 pytestmark = pytest.mark.conversation
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTEFACTEN = Path(__file__).resolve().parent.parent / "test-artifacts"
 URL = f"http://localhost:{WEB_PORT}/"
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser(bot: Any) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium not installed: `make test` installs Debian's chromium package")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )  # fmt: skip
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ erase one (with its Rasa tracker events); see the demand chart; axe-core scan.""
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +17,9 @@ from catalog_db.db import make_engine, session_scope
 from coach.auth import maak_account
 from coach.models import CoachAccount, Intake, Terugbelverzoek, VraagRecord
 from tests.conftest_bot import WEB_PORT
+from tests.conftest_browser import ARTEFACTEN
 
 pytestmark = pytest.mark.conversation
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTEFACTEN = Path(__file__).resolve().parent.parent / "test-artifacts"
 URL = f"http://localhost:{WEB_PORT}"
 WACHTWOORD = "browser-test-wachtwoord-1"
 
@@ -38,21 +36,6 @@ def catalogus_db(bot_proc: dict[str, Any]) -> Any:
                          organisatie="Leerwerkloket Drenthe", loket="leerwerkloket_drenthe", regio="drenthe")  # fmt: skip
     yield engine
     engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def browser(bot: Any) -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium not installed: `make test` installs Debian's chromium package")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )  # fmt: skip
-        yield b
-        b.close()
 
 
 @pytest.fixture

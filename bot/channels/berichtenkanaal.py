@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
@@ -31,6 +32,16 @@ from bot.channels.vangnet import ActieserverGezondheid, domein_respons, vangnet_
 from bot.channels.whatsapp_opmaak import Inkomend, Optie, Teksten, afzender_id, kies_optie, opties_uit_knoppen
 
 log = logging.getLogger(__name__)
+
+
+def instelling(credentials: Mapping[str, Any] | None, sleutel: str, env: str, standaard: str = "") -> str:
+    """A channel setting: from credentials.yml when given there, else from the environment."""
+    return str((credentials or {}).get(sleutel) or os.environ.get(env) or standaard)
+
+
+def afgeleide_sleutel(geheim: str) -> str:
+    """Key of the sender-id hash when none is configured: derived from the channel's secret."""
+    return hashlib.sha256(b"leerroute-sender:" + geheim.encode()).hexdigest() if geheim else ""
 
 
 def kanaal_teksten(kanaal: str) -> Teksten:

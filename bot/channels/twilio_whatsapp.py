@@ -16,9 +16,7 @@ TWILIO_WEBHOOK_URL, TWILIO_API_BASE (default https://api.twilio.com), TWILIO_SEN
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.berichtenkanaal import Berichtenkanaal, Verzender, kanaal_teksten
+from bot.channels.berichtenkanaal import Berichtenkanaal, Verzender, afgeleide_sleutel, instelling, kanaal_teksten
 from bot.channels.whatsapp_opmaak import (
     Inkomend,
     Teksten,
@@ -56,20 +54,14 @@ class TwilioConfig:
 
     @classmethod
     def uit_env(cls, credentials: Mapping[str, Any] | None = None) -> TwilioConfig:
-        c = credentials or {}
-
-        def waarde(sleutel: str, env: str, standaard: str = "") -> str:
-            return str(c.get(sleutel) or os.environ.get(env) or standaard)
-
-        token = waarde("auth_token", "TWILIO_AUTH_TOKEN")
-        afgeleid = hashlib.sha256(b"leerroute-sender:" + token.encode()).hexdigest() if token else ""
+        token = instelling(credentials, "auth_token", "TWILIO_AUTH_TOKEN")
         return cls(
-            account_sid=waarde("account_sid", "TWILIO_ACCOUNT_SID"),
+            account_sid=instelling(credentials, "account_sid", "TWILIO_ACCOUNT_SID"),
             auth_token=token,
-            nummer=waarde("twilio_number", "TWILIO_NUMBER"),
-            webhook_url=waarde("webhook_url", "TWILIO_WEBHOOK_URL"),
-            api_base=waarde("api_base", "TWILIO_API_BASE", "https://api.twilio.com").rstrip("/"),
-            sender_key=waarde("sender_key", "TWILIO_SENDER_KEY", afgeleid),
+            nummer=instelling(credentials, "twilio_number", "TWILIO_NUMBER"),
+            webhook_url=instelling(credentials, "webhook_url", "TWILIO_WEBHOOK_URL"),
+            api_base=instelling(credentials, "api_base", "TWILIO_API_BASE", "https://api.twilio.com").rstrip("/"),
+            sender_key=instelling(credentials, "sender_key", "TWILIO_SENDER_KEY", afgeleide_sleutel(token)),
         )
 
     @property

@@ -24,11 +24,9 @@ the seen message ids between Rasa workers).
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import logging
-import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +36,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.berichtenkanaal import Berichtenkanaal, Verzender, kanaal_teksten
+from bot.channels.berichtenkanaal import Berichtenkanaal, Verzender, afgeleide_sleutel, instelling, kanaal_teksten
 from bot.channels.whatsapp_opmaak import (
     Inkomend,
     Optie,
@@ -65,20 +63,14 @@ class WhatsAppConfig:
 
     @classmethod
     def uit_env(cls, credentials: Mapping[str, Any] | None = None) -> WhatsAppConfig:
-        c = credentials or {}
-
-        def waarde(sleutel: str, env: str, standaard: str = "") -> str:
-            return str(c.get(sleutel) or os.environ.get(env) or standaard)
-
-        app_secret = waarde("app_secret", "WHATSAPP_APP_SECRET")
-        afgeleid = hashlib.sha256(b"leerroute-sender:" + app_secret.encode()).hexdigest() if app_secret else ""
+        app_secret = instelling(credentials, "app_secret", "WHATSAPP_APP_SECRET")
         return cls(
-            verify_token=waarde("verify_token", "WHATSAPP_VERIFY_TOKEN"),
+            verify_token=instelling(credentials, "verify_token", "WHATSAPP_VERIFY_TOKEN"),
             app_secret=app_secret,
-            access_token=waarde("access_token", "WHATSAPP_ACCESS_TOKEN"),
-            phone_number_id=waarde("phone_number_id", "WHATSAPP_PHONE_NUMBER_ID"),
-            api_base=waarde("api_base", "WHATSAPP_API_BASE", GRAPH_API).rstrip("/"),
-            sender_key=waarde("sender_key", "WHATSAPP_SENDER_KEY", afgeleid),
+            access_token=instelling(credentials, "access_token", "WHATSAPP_ACCESS_TOKEN"),
+            phone_number_id=instelling(credentials, "phone_number_id", "WHATSAPP_PHONE_NUMBER_ID"),
+            api_base=instelling(credentials, "api_base", "WHATSAPP_API_BASE", GRAPH_API).rstrip("/"),
+            sender_key=instelling(credentials, "sender_key", "WHATSAPP_SENDER_KEY", afgeleide_sleutel(app_secret)),
         )
 
     @property
