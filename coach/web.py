@@ -40,7 +40,7 @@ from coach.web_intake import (
     verslag_pdf_download,
     wissen,
 )
-from coach.web_login import login, login_pagina, uitloggen
+from coach.web_login import INLOG_FOUTEN, FoutenPerAdres, login, login_pagina, uitloggen
 from coach.web_statistiek import statistiek_csv, statistiek_pagina, statistiek_png
 from coach.web_terugbel import claimen, terugbel_afronden, terugbel_wissen, terugbellen
 
@@ -70,6 +70,7 @@ def registreer(
     app[COOKIE_SECURE] = config.cookie_secure
     app[RASA_URL] = config.rasa_url
     app[CATALOGUS] = Catalogus(app[ENGINE])
+    app[INLOG_FOUTEN] = FoutenPerAdres()
     app.cleanup_ctx.append(_http)
     r = app.router
     r.add_get("/coach/login", login_pagina)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
+from collections import deque
 
 from aiohttp import web
 
@@ -20,6 +22,35 @@ from coach.web_basis import (
     log,
     pagina,
 )
+
+FOUTEN_PER_ADRES = 20
+FOUTEN_VENSTER_S = 15 * 60
+
+
+class FoutenPerAdres:
+    """Failed logins per client address in the last 15 minutes: next to the lock-out per user
+    name, this stops one address from trying a password on many names."""
+
+    def __init__(self, maximum: int = FOUTEN_PER_ADRES, venster_s: float = FOUTEN_VENSTER_S) -> None:
+        self.maximum, self.venster_s = maximum, venster_s
+        self._fouten: dict[str, deque[float]] = {}
+
+    def _recent(self, adres: str) -> deque[float]:
+        rij = self._fouten.setdefault(adres, deque())
+        while rij and time.monotonic() - rij[0] > self.venster_s:
+            rij.popleft()
+        return rij
+
+    def te_veel(self, adres: str) -> bool:
+        return len(self._recent(adres)) >= self.maximum
+
+    def fout(self, adres: str) -> None:
+        self._recent(adres).append(time.monotonic())
+        if len(self._fouten) > 10_000:  # forget quiet addresses
+            self._fouten = {a: r for a, r in self._fouten.items() if r and time.monotonic() - r[-1] <= self.venster_s}
+
+
+INLOG_FOUTEN = web.AppKey("coach_inlog_fouten", FoutenPerAdres)
 
 
 async def login_pagina(request: web.Request) -> web.Response:
@@ -48,6 +79,10 @@ async def login(request: web.Request) -> web.StreamResponse:
         return geen_cache(web.Response(status=403, text="Deze pagina is verlopen. Laad de pagina opnieuw."))
     naam, wachtwoord = str(form.get("gebruikersnaam", "")), str(form.get("wachtwoord", ""))
     config = request.app[CONFIG]
+    adres, fouten = request.remote or "?", request.app[INLOG_FOUTEN]
+    if fouten.te_veel(adres):
+        log.warning("coach logins refused: too many failures from one address")
+        return _login_antwoord(request, 429, "Er ging te vaak iets fout. Probeer het over 15 minuten opnieuw.")
     loop = asyncio.get_running_loop()
 
     def _inloggen() -> auth.Login:
@@ -63,6 +98,7 @@ async def login(request: web.Request) -> web.StreamResponse:
             f"Je hebt te vaak een fout wachtwoord getypt. Probeer het over {config.blokkeer_minuten} minuten opnieuw.",
         )
     if uitkomst.uitkomst is auth.Uitkomst.FOUT or not uitkomst.token:
+        fouten.fout(adres)
         log.info("coach login failed")
         return _login_antwoord(request, 401, "Je gebruikersnaam of wachtwoord klopt niet.")
     response = web.HTTPSeeOther("/coach")
