@@ -1,8 +1,10 @@
-"""`python -m bot.worker [rasa run options]`: one Rasa worker of the production profile.
+"""`python -m bot.worker [rasa run options]`: one Rasa server (`rasa run --enable-api ...`).
 
-The same as `rasa run --enable-api ...`, but the API token is read from the environment
-(`RASA_TOKEN`, required) instead of the command line, so it never shows in `ps` output, and
-every log record is redacted (privacy.logfilter) from the first line on.
+Used by scripts/serve.sh and scripts/serve_prod.sh instead of the `rasa` command:
+* the API token is read from the environment (`RASA_TOKEN`) and never put on a command line, so
+  it does not show in `ps` output (serve_prod.sh refuses to start without it);
+* every log record is redacted (privacy.logfilter) from the first line on;
+* the action-response validation is done with one cached validator (bot.rasa_snel).
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ from privacy.logfilter import installeer
 
 
 def argumenten(extra: list[str], token: str) -> list[str]:
-    return ["rasa", "run", "--enable-api", *extra, "--auth-token", token]
+    return ["rasa", "run", "--enable-api", *extra, *(["--auth-token", token] if token else [])]
 
 
 def main() -> None:
-    token = os.environ.get("RASA_TOKEN", "")
-    if not token:
-        sys.exit("RASA_TOKEN is required (the token of Rasa's HTTP API)")
     installeer()
-    sys.argv = argumenten(sys.argv[1:], token)
+    from bot.rasa_snel import snellere_actievalidatie
+
+    snellere_actievalidatie()
+    sys.argv = argumenten(sys.argv[1:], os.environ.get("RASA_TOKEN", ""))
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -22,14 +22,14 @@ trap stop INT TERM EXIT
 # ZONDER_ACTIESERVER=1 runs Rasa and the web page without the action server: a fault drill
 # (every message must still get an answer, see bot/channels/rest.py).
 if [ "${ZONDER_ACTIESERVER:-0}" != 1 ]; then
-  .venv-app/bin/python -m rasa_sdk --actions actions -p "$ACTIONS_PORT" >>"$logdir/actions.log" 2>&1 &
+  .venv-app/bin/python -m rasa_sdk --actions actions -p "$ACTIONS_PORT" --logging-config_file deploy/logging.yml \
+    >>"$logdir/actions.log" 2>&1 &
   pids+=($!)
 fi
-auth=()
-[ -n "${RASA_TOKEN:-}" ] && auth=(--auth-token "$RASA_TOKEN")
-.venv-rasa/bin/rasa run --enable-api -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
-  --endpoints "${ENDPOINTS:-endpoints.yml}" --credentials "${CREDENTIALS:-credentials.yml}" "${auth[@]}" \
-  >>"$logdir/rasa.log" 2>&1 &
+# `rasa run --enable-api` with the token from RASA_TOKEN (when set) and redacted logs (bot/worker.py).
+.venv-rasa/bin/python -m bot.worker -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
+  --endpoints "${ENDPOINTS:-endpoints.yml}" --credentials "${CREDENTIALS:-credentials.yml}" \
+  --logging-config-file deploy/logging.yml >>"$logdir/rasa.log" 2>&1 &
 pids+=($!)
 
 wait_for() {  # name url seconds

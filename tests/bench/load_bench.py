@@ -46,6 +46,8 @@ INTAKES = (
     ("hoi", "ik heb een eigen bedrijf zonder personeel", "havo", "ik werk in de ict", "ict", "enschede"),
     ("goedemiddag", "ik ben werkloos en wil naar de bouw", "ww", "vmbo", "ik woon in groningen"),
 )
+# py-spy follows one Rasa server and one action server per set-up.
+PROFIEL_POORTEN = frozenset({"35005", "35055", "36015", "36065", "37005"})
 VANILLA = (("hi", "I am sad", "yes", "great", "no", "bye"), ("hello", "very good", "are you a bot?", "bye", "hi", "perfect"))
 
 
@@ -71,7 +73,9 @@ class Uitslag:
                 f"{self.p(0.5):>8.0f} {self.p(0.95):>8.0f} {self.fouten:>7}")  # fmt: skip
 
 
-async def gebruiker(sessie: aiohttp.ClientSession, url: str, intakes: list[tuple[str, ...]], uitslag: Uitslag) -> None:
+async def gebruiker(
+    sessie: aiohttp.ClientSession, url: str, intakes: list[tuple[str, ...]], uitslag: Uitslag, leeg_is_fout: bool = True
+) -> None:
     for intake in intakes:
         sender = "bench-" + uuid.uuid4().hex[:12]
         for zin in intake:
@@ -79,7 +83,7 @@ async def gebruiker(sessie: aiohttp.ClientSession, url: str, intakes: list[tuple
             try:
                 async with sessie.post(url, json={"sender": sender, "message": zin}) as r:
                     antwoord = await r.json(content_type=None)
-                    goed = r.status == 200 and isinstance(antwoord, list) and len(antwoord) > 0
+                    goed = r.status == 200 and isinstance(antwoord, list) and (len(antwoord) > 0 or not leeg_is_fout)
             except (aiohttp.ClientError, TimeoutError, ValueError):
                 goed = False
             if goed:
@@ -89,13 +93,16 @@ async def gebruiker(sessie: aiohttp.ClientSession, url: str, intakes: list[tuple
 
 
 async def belast(naam: str, url: str, gesprekken: tuple[tuple[str, ...], ...], gebruikers: int, rondes: int) -> Uitslag:
+    """Every user does `rondes` whole conversations; for the starter bot an empty answer is no
+    error (it has no rule for every message), for Leerroute it is (every message gets one)."""
+    leeg_is_fout = gesprekken is not VANILLA
     uitslag = Uitslag(naam)
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=gebruikers)) as sessie:
-        await gebruiker(sessie, url, [gesprekken[0]], Uitslag("warm"))  # warm-up (TF graphs, caches)
+        await gebruiker(sessie, url, [gesprekken[0]], Uitslag("warm"), leeg_is_fout)  # warm-up (TF graphs, caches)
         t0 = time.perf_counter()
         await asyncio.gather(*(
-            gebruiker(sessie, url, [gesprekken[(i + r) % len(gesprekken)] for r in range(rondes)], uitslag)
+            gebruiker(sessie, url, [gesprekken[(i + r) % len(gesprekken)] for r in range(rondes)], uitslag, leeg_is_fout)
             for i in range(gebruikers)
         ))  # fmt: skip
         uitslag.duur = time.perf_counter() - t0
@@ -170,7 +177,7 @@ def prod(tmp: Path) -> Iterator[tuple[str, dict[str, int], tuple[str, ...]]]:
         [str(ROOT / "scripts" / "serve_prod.sh")], {**env, "SERVE_READY_FILE": str(ready)}, ROOT, ready, tmp / "serve.log"
     )
     try:
-        yield "http://127.0.0.1:36005/webhooks/rest/webhook", _pids_op_poort(("36065", "36015")), dbs
+        yield "http://127.0.0.1:36005/webhooks/rest/webhook", _pids_op_poort(("36005", "36015", "36025", "36065", "36075")), dbs
     finally:
         stop(proc)
         admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -259,6 +266,31 @@ def samenvatting_pyspy(bestand: Path, n: int = 12) -> list[str]:
     return regels
 
 
+def cpu_tijden(pids: dict[str, int]) -> dict[str, float]:
+    """CPU seconds used so far by each process (and the whole machine, busy and total)."""
+    tik = os.sysconf("SC_CLK_TCK")
+    uit: dict[str, float] = {}
+    for naam, pid in pids.items():
+        try:
+            velden = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+            uit[naam] = (int(velden[11]) + int(velden[12])) / tik
+        except (OSError, IndexError):
+            continue
+    cpu = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    uit["machine busy"], uit["machine total"] = (sum(cpu) - cpu[3] - cpu[4]) / tik, sum(cpu) / tik
+    return uit
+
+
+def cpu_regels(naam: str, voor: dict[str, float], na: dict[str, float], berichten: int, pids: dict[str, int]) -> list[str]:
+    totaal = na["machine total"] - voor["machine total"]
+    regels = [f"  {naam}: machine {100 * (na['machine busy'] - voor['machine busy']) / totaal:.0f}% busy (of all cores)"]
+    for poort, pid in pids.items():
+        if poort in na and poort in voor:
+            ms = 1000 * (na[poort] - voor[poort]) / max(berichten, 1)
+            regels.append(f"    :{poort} (pid {pid}) {ms:6.1f} ms CPU per message")
+    return regels
+
+
 STAT_KOLOMMEN = ("xact_commit", "tup_returned", "tup_fetched", "tup_inserted", "blks_read", "blks_hit")
 
 
@@ -305,6 +337,7 @@ def main() -> int:
     bouwers = {"single": (single, INTAKES), "prod": (prod, INTAKES), "vanilla": (vanilla, VANILLA)}
     uitslagen: dict[str, Uitslag] = {}
     db_regels: list[str] = []
+    cpu_lijst: list[str] = []
     for naam in opstellingen:
         bouwer, gesprekken = bouwers[naam]
         with tempfile.TemporaryDirectory(prefix=f"bench-{naam}-") as d:
@@ -313,8 +346,10 @@ def main() -> int:
                 print(f"==> {naam}: {gebruikers} users x {rondes} intakes", flush=True)
                 duur_schatting = 30 + gebruikers * rondes
                 voor = pg_stats(dbs)
-                with profiel(naam, pids, duur_schatting, uit):
+                cpu_voor = cpu_tijden(pids)
+                with profiel(naam, {k: v for k, v in pids.items() if k in PROFIEL_POORTEN}, duur_schatting, uit):
                     uitslagen[naam] = asyncio.run(belast(naam, url, gesprekken, gebruikers, rondes))
+                cpu_lijst += cpu_regels(naam, cpu_voor, cpu_tijden(pids), len(uitslagen[naam].latenties), pids)
                 db_regels += db_verschil(naam, voor, pg_stats(dbs), len(uitslagen[naam].latenties))
             if naam == "prod":
                 for log in sorted((Path(d) / "log").glob("*.log")):
@@ -340,6 +375,8 @@ def main() -> int:
                  "users": gebruikers, "intakes_per_user": rondes, "median_ms": statistics.median(u.latenties) * 1000 if u.latenties else None}
         for u in uitslagen.values()
     }, indent=2))  # fmt: skip
+    print("\nCPU during the load (warm-up excluded; py-spy adds a little when BENCH_PROFIEL=1):")
+    print("\n".join(cpu_lijst))
     if db_regels:
         print("\nPostgreSQL work per message (pg_stat_database / pg_stat_user_tables, warm-up included):")
         print("\n".join(db_regels))
