@@ -20,6 +20,10 @@ export TRACKER_DB_URL=${TRACKER_DB_URL:-postgresql://postgres@127.0.0.1:5432/lee
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/1}
 . scripts/env.sh
 export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTIONS_PORT/webhook"
+# One TensorFlow thread per pool in each worker: with as many workers as cores, TensorFlow's own
+# thread pools would only compete (and spin) for the same cores (deploy/BENCHMARK.md).
+export TF_INTRA_OP_PARALLELISM_THREADS=${TF_INTRA_OP_PARALLELISM_THREADS:-1}
+export TF_INTER_OP_PARALLELISM_THREADS=${TF_INTER_OP_PARALLELISM_THREADS:-1}
 # The web app sits behind nginx, which limits per client address (nginx sees the real one).
 export WEB_BERICHTEN_PER_MINUUT_NGINX=${WEB_BERICHTEN_PER_MINUUT:-30} WEB_BERICHTEN_PER_MINUUT=100000
 

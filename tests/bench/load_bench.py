@@ -349,7 +349,8 @@ def main() -> int:
                 cpu_voor = cpu_tijden(pids)
                 with profiel(naam, {k: v for k, v in pids.items() if k in PROFIEL_POORTEN}, duur_schatting, uit):
                     uitslagen[naam] = asyncio.run(belast(naam, url, gesprekken, gebruikers, rondes))
-                cpu_lijst += cpu_regels(naam, cpu_voor, cpu_tijden(pids), len(uitslagen[naam].latenties), pids)
+                    cpu_na = cpu_tijden(pids)  # before py-spy's fixed-length recording ends
+                cpu_lijst += cpu_regels(naam, cpu_voor, cpu_na, len(uitslagen[naam].latenties), pids)
                 db_regels += db_verschil(naam, voor, pg_stats(dbs), len(uitslagen[naam].latenties))
             if naam == "prod":
                 for log in sorted((Path(d) / "log").glob("*.log")):
@@ -375,7 +376,7 @@ def main() -> int:
                  "users": gebruikers, "intakes_per_user": rondes, "median_ms": statistics.median(u.latenties) * 1000 if u.latenties else None}
         for u in uitslagen.values()
     }, indent=2))  # fmt: skip
-    print("\nCPU during the load (warm-up excluded; py-spy adds a little when BENCH_PROFIEL=1):")
+    print("\nCPU during the load (one warm-up conversation included; py-spy adds a little when BENCH_PROFIEL=1):")
     print("\n".join(cpu_lijst))
     if db_regels:
         print("\nPostgreSQL work per message (pg_stat_database / pg_stat_user_tables, warm-up included):")
