@@ -400,3 +400,9 @@ def _adres(hexadres: str, v6: bool) -> str:
     import ipaddress
 
     return str(ipaddress.IPv6Address(b"".join(woorden)))
+
+
+def test_zonder_token_start_het_profiel_niet() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "RASA_TOKEN"}
+    uit = subprocess.run([str(ROOT / "scripts" / "serve_prod.sh")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert uit.returncode == 2 and "RASA_TOKEN" in uit.stderr
