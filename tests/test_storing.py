@@ -44,7 +44,7 @@ def test_intake_gaat_door_op_de_tabellen_van_eerder(uitgevallen: Catalogus) -> N
 
 
 def test_zonder_eerdere_lading_is_de_fout_zichtbaar() -> None:
-    with pytest.raises(Exception, match="127.0.0.1"):
+    with pytest.raises(Exception, match=r"127\.0\.0\.1"):
         Catalogus(onbereikbaar()).vocabulaire()
 
 
