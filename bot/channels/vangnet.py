@@ -21,7 +21,7 @@ import yaml
 
 log = logging.getLogger(__name__)
 DOMAIN_DIR = Path(__file__).resolve().parents[2] / "domain"
-GEZOND_CACHE_S = 5.0
+GEZOND_CACHE_S = 1.0  # short: a dead action server must show in the very next turns
 
 
 @lru_cache(maxsize=4)
