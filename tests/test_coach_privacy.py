@@ -104,7 +104,9 @@ def test_privacy_cli_wist_ook_de_catalogus(leeg_catalog: Engine, tmp_path: Path,
     assert privacy_main(["export", "web-weg"]) == 0  # a data-access request: everything kept, nothing of others
     export = json.loads(capsys.readouterr().out)
     assert len(export["gesprek"]) == 2 and export["intakes"] == []
-    assert [(t["voornaam"], t["email"], t["regio"]) for t in export["terugbelverzoeken"]] == [("Piet", "piet@example.nl", "drenthe")]
+    assert [(t["voornaam"], t["email"], t["regio"]) for t in export["terugbelverzoeken"]] == [
+        ("Piet", "piet@example.nl", "drenthe")
+    ]
     assert privacy_main(["wis", "web-weg"]) == 0
     uit = capsys.readouterr().out
     assert "2 events gewist" in uit and "1 terugbelverzoeken" in uit
