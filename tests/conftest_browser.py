@@ -1,4 +1,7 @@
-"""One headless Chromium (Debian's package, through Playwright) for every browser test of a run."""
+"""A headless Chromium (Debian's package, through Playwright) for the browser tests.
+
+Module scope, not session: Playwright's sync API keeps an event loop running in the main thread
+while it is open, and pytest-asyncio's tests in later modules cannot run their own loop then."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTEFACTEN = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(bot: Any) -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
