@@ -53,6 +53,32 @@ def kanaal_teksten(kanaal: str) -> Teksten:
     )
 
 
+class BerichtenOutput(OutputChannel):
+    """Replies to one person: text, buttons and quick replies all go through `_stuur`; `aantal`
+    counts the bot messages sent (the safety net looks at it)."""
+
+    aantal = 0
+
+    async def _stuur(self, tekst: str, opties: list[Optie]) -> None:
+        raise NotImplementedError
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._stuur(text, [])
+
+    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+        await self._stuur(text, opties_uit_knoppen(buttons))
+
+    async def send_quick_replies(self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
+        await self._stuur(text, opties_uit_knoppen(quick_replies))
+
+    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
+        await self._stuur(str(attachment), [])
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        """The route cards of the web page: on these channels the routes already came as text
+        (`utter_route`), so there is nothing more to send."""
+
+
 class Verzender:
     """POSTs to a provider's API. Retries 429, 5xx and network errors with exponential backoff
     (honouring Retry-After up to `max_wacht`), then gives up with one log line."""

@@ -27,14 +27,21 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.berichtenkanaal import Berichtenkanaal, Verzender, afgeleide_sleutel, instelling, kanaal_teksten
+from bot.channels.berichtenkanaal import (
+    Berichtenkanaal,
+    BerichtenOutput,
+    Verzender,
+    afgeleide_sleutel,
+    instelling,
+    kanaal_teksten,
+)
 from bot.channels.whatsapp_opmaak import (
     Inkomend,
+    Optie,
     Teksten,
     genummerde_tekst,
     lees_twilio,
     maskeer,
-    opties_uit_knoppen,
     twilio_handtekening_klopt,
 )
 
@@ -79,7 +86,7 @@ class TwilioVerzender(Verzender):
         return {"method": "POST", "url": self.url, "data": dict(body), "auth": self.auth}
 
 
-class TwilioOutput(OutputChannel):
+class TwilioOutput(BerichtenOutput):
     @classmethod
     def name(cls) -> str:
         return "twilio"
@@ -91,26 +98,14 @@ class TwilioOutput(OutputChannel):
         self.teksten = teksten
         self.aantal = 0
 
-    async def _stuur(self, tekst: str, knoppen: Any) -> None:
-        for deel in genummerde_tekst(tekst, opties_uit_knoppen(knoppen), self.teksten, MAX_TWILIO_TEKST):
+    async def _stuur(self, tekst: str, opties: list[Optie]) -> None:
+        for deel in genummerde_tekst(tekst, opties, self.teksten, MAX_TWILIO_TEKST):
             await self.verzender.stuur({"From": self.van, "To": self.aan, "Body": deel}, maskeer(self.aan))
         self.aantal += 1
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._stuur(text, [])
-
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any) -> None:
-        await self._stuur(text, buttons)
-
-    async def send_quick_replies(self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
-        await self._stuur(text, quick_replies)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self.verzender.stuur({"From": self.van, "To": self.aan, "MediaUrl": image}, maskeer(self.aan))
         self.aantal += 1
-
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
-        """Route cards are for the web page; the routes already came as text."""
 
 
 class TwilioWhatsAppInput(InputChannel, Berichtenkanaal):

@@ -36,7 +36,14 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.berichtenkanaal import Berichtenkanaal, Verzender, afgeleide_sleutel, instelling, kanaal_teksten
+from bot.channels.berichtenkanaal import (
+    Berichtenkanaal,
+    BerichtenOutput,
+    Verzender,
+    afgeleide_sleutel,
+    instelling,
+    kanaal_teksten,
+)
 from bot.channels.whatsapp_opmaak import (
     Inkomend,
     Optie,
@@ -45,7 +52,6 @@ from bot.channels.whatsapp_opmaak import (
     handtekening_klopt,
     lees_webhook,
     maskeer,
-    opties_uit_knoppen,
 )
 
 log = logging.getLogger(__name__)
@@ -78,7 +84,7 @@ class WhatsAppConfig:
         return all((self.verify_token, self.app_secret, self.access_token, self.phone_number_id))
 
 
-class WhatsAppOutput(OutputChannel):
+class WhatsAppOutput(BerichtenOutput):
     """Sends one person's replies; holds their phone number only while the turn lasts."""
 
     @classmethod
@@ -96,26 +102,10 @@ class WhatsAppOutput(OutputChannel):
             await self.verzender.stuur(body, maskeer(self.telefoon))
         self.aantal += 1
 
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._stuur(text, [])
-
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any) -> None:
-        await self._stuur(text, opties_uit_knoppen(buttons))
-
-    async def send_quick_replies(self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
-        await self._stuur(text, opties_uit_knoppen(quick_replies))
-
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self.verzender.stuur({"messaging_product": "whatsapp", "to": self.telefoon, "type": "image", "image": {"link": image}},
                                    maskeer(self.telefoon))  # fmt: skip
         self.aantal += 1
-
-    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
-        await self._stuur(str(attachment), [])
-
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
-        """The route cards of the web page: on WhatsApp the routes already came as text
-        (`utter_route`), so there is nothing more to send."""
 
 
 class GraphVerzender(Verzender):
