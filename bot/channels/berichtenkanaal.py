@@ -177,7 +177,7 @@ class Berichtenkanaal:
         self._sloten: dict[str, asyncio.Lock] = {}
         self._taken: set[asyncio.Task[None]] = set()
 
-    def output_voor(self, bericht: Inkomend) -> OutputChannel:
+    def output_voor(self, bericht: Inkomend) -> BerichtenOutput:
         raise NotImplementedError
 
     def plan(self, bericht: Inkomend, on_new_message: Callable[[UserMessage], Awaitable[Any]], agent: Any) -> None:
@@ -209,7 +209,7 @@ class Berichtenkanaal:
             await on_new_message(UserMessage(tekst, output, sender, input_channel=self.kanaal))
         except Exception as exc:
             log.error("%s: handling a message failed: %s", self.kanaal, exc.__class__.__name__)
-        if getattr(output, "aantal", 0) == 0 or not await self.actieserver.gezond():
+        if output.aantal == 0 or not await self.actieserver.gezond():
             await output.send_response(sender, vangnet_bericht(self.kanaal))
 
     async def tekst_voor_rasa(self, bericht: Inkomend, sender: str, agent: Any) -> str:
