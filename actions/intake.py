@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.catalogus import normaliseerder
 from actions.teksten import knop_codes
 from catalog_db.antwoorden import Normaliseerder, schoon
+from catalog_db.typen import Profiel
 
 INTAKE_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
 SECTOR_SLOTS = ("huidige_sector", "doel_sector")
@@ -36,6 +37,15 @@ INTERRUPTIES = frozenset({
 })  # fmt: skip
 INTERRUPTIE_ZEKERHEID = 0.5
 CORRECTIE = ("toch", "liever", "bedoel", "nee", "niet", "eigenlijk", "sorry", "verander")
+
+
+def intake_waarden(tracker: Tracker) -> dict[str, Any]:
+    """The intake slots of this conversation, as they are now."""
+    return {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+
+
+def profiel_uit(tracker: Tracker) -> Profiel:
+    return Profiel(**intake_waarden(tracker))
 
 
 def vragen_voor(slots: Mapping[str, Any]) -> list[str]:
@@ -176,7 +186,7 @@ class ActionLeesAntwoord(Action):
         zekerheid = float((bericht.get("intent") or {}).get("confidence") or 0.0)
         gevraagd = _gevraagd(tracker)
         opties = knop_codes(domain, gevraagd, tracker.get_slot("vraagvorm")) if gevraagd else []
-        huidige = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+        huidige = intake_waarden(tracker)
         gevonden, vraagvorm = lees_bericht(
             normaliseerder(),
             bericht.get("text") or "",
@@ -199,7 +209,7 @@ class ValidateIntake(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         norm = normaliseerder()
-        slots = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+        slots = intake_waarden(tracker)
         events: list[EventType] = []
         for slot, waarde in slots.items():
             if waarde is not None and not norm.is_code(slot, waarde):

@@ -13,12 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.catalogus import catalogus
-from actions.intake import INTAKE_SLOTS
+from actions.intake import intake_waarden, profiel_uit
+from actions.loket import loket_waarden, meld_loket
 from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
 from catalog_db.db import session_scope
 from catalog_db.engine import kies_loket
-from catalog_db.typen import Advies, LoketInfo, Profiel, Route
+from catalog_db.typen import Advies, LoketInfo, Route
 from coach.opslag import registreer_vraag
 
 VORM_NAAM = {
@@ -29,15 +30,6 @@ VORM_NAAM = {
 }  # fmt: skip
 MAX_ROUTES = 3
 log = logging.getLogger(__name__)
-
-
-def profiel_uit(tracker: Tracker) -> Profiel:
-    waarden = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
-    return Profiel(**waarden)
-
-
-def loket_waarden(loket: LoketInfo) -> dict[str, str]:
-    return {"loket": loket.naam, "telefoon": loket.telefoon or "", "website": loket.url or ""}
 
 
 def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Mapping[str, str]) -> dict[str, Any]:
@@ -217,11 +209,7 @@ class ActionRouteBetalen(Action):
 
 def stuur_loket(dispatcher: CollectingDispatcher, tracker: Tracker, inleiding: str) -> None:
     """The loket for this person (their region, or the national one) with how to reach it."""
-    loket = catalogus_loket(tracker)
-    waarden = loket_waarden(loket)
-    dispatcher.utter_message(response=inleiding, **waarden)
-    contact = "utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website"
-    dispatcher.utter_message(response=contact, **waarden)
+    meld_loket(dispatcher, catalogus_loket(tracker), inleiding)
 
 
 class ActionVolgendeStap(Action):
@@ -252,7 +240,7 @@ def registreer_vraag_veilig(tracker: Tracker) -> None:
     database failure here never costs the person their advice."""
     try:
         with session_scope() as session:
-            registreer_vraag(session, tracker.sender_id, {s: tracker.get_slot(s) for s in INTAKE_SLOTS})
+            registreer_vraag(session, tracker.sender_id, intake_waarden(tracker))
     except (SQLAlchemyError, ValueError) as exc:
         log.warning("demand record not stored: %s", exc.__class__.__name__)
 

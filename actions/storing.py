@@ -22,10 +22,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.catalogus import catalogus
-from actions.intake import INTAKE_SLOTS
+from actions.intake import profiel_uit
+from actions.loket import meld_loket
 from catalog_db.config import SEED_DIR
 from catalog_db.engine import kies_loket
-from catalog_db.typen import LoketInfo, Profiel
+from catalog_db.typen import LoketInfo
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., list[EventType]])
@@ -48,7 +49,7 @@ def landelijke_loketten(pad: Path = SEED_DIR / "loketten.yml") -> tuple[LoketInf
 def loket_bij_storing(tracker: Tracker) -> LoketInfo:
     """The loket `kies_loket` picks for this person; when it has no phone or website, the first
     one of their region that has, else the national loket."""
-    profiel = Profiel(**{s: tracker.get_slot(s) for s in INTAKE_SLOTS})
+    profiel = profiel_uit(tracker)
     loketten = catalogus().geladen_loketten() or landelijke_loketten()
     gekozen = kies_loket(profiel, loketten)
     if gekozen.telefoon or gekozen.url:
@@ -59,12 +60,8 @@ def loket_bij_storing(tracker: Tracker) -> LoketInfo:
 
 
 def meld_catalogusstoring(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    loket = loket_bij_storing(tracker)
-    waarden = {"loket": loket.naam, "telefoon": loket.telefoon or "", "website": loket.url or ""}
     dispatcher.utter_message(response="utter_storing")
-    dispatcher.utter_message(response="utter_mens_spreken", **waarden)
-    contact = "utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website"
-    dispatcher.utter_message(response=contact, **waarden)
+    meld_loket(dispatcher, loket_bij_storing(tracker), "utter_mens_spreken")
 
 
 def bij_catalogusstoring(methode: F) -> F:

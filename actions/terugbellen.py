@@ -16,8 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.intake import INTAKE_SLOTS
-from actions.routes import catalogus_loket, loket_waarden, stuur_loket
+from actions.intake import intake_waarden
+from actions.loket import loket_waarden
+from actions.routes import catalogus_loket, stuur_loket
 from catalog_db.antwoorden import schoon
 from catalog_db.db import session_scope
 from coach.contact import normaliseer_email, normaliseer_telefoon, normaliseer_voornaam
@@ -109,7 +110,7 @@ class ActionBewaarTerugbelverzoek(Action):
             stuur_loket(dispatcher, tracker, "utter_mens_spreken")
             return wissen
         telefoon, email = lees_contact(str(contact))
-        profiel = {s: tracker.get_slot(s) for s in INTAKE_SLOTS}
+        profiel = intake_waarden(tracker)
         try:
             with session_scope() as session:
                 bewaar_terugbelverzoek(
