@@ -130,6 +130,17 @@ def _laad_intake(request: web.Request, s: Any) -> Intake:
     return intake
 
 
+def _gesprek(request: web.Request) -> tuple[str, int]:
+    """The Rasa conversation id and the number of the intake in the URL (404 when not visible)."""
+    with session_scope(request.app[ENGINE]) as s:
+        intake = _laad_intake(request, s)
+        return intake.conversatie_id, intake.id
+
+
+def _bot_weg() -> web.HTTPServiceUnavailable:
+    return web.HTTPServiceUnavailable(text="De bot is nu niet bereikbaar. Ga terug en probeer het zo nog eens.")
+
+
 def _keuzes(request: web.Request) -> dict[str, list[tuple[str, str]]]:
     vocab = request.app[CATALOGUS].vocabulaire()
     return {slot: [(b.code, b.naam) for b in vocab.begrippen(soort)] for slot, soort in SLOT_SOORT.items()}
@@ -208,15 +219,13 @@ async def _na_bot(request: web.Request, sender: str) -> None:
 async def antwoord(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     bericht = str(form.get("bericht") or form.get("tekst") or "").strip()[:MAX_BERICHT]
-    with session_scope(request.app[ENGINE]) as s:
-        intake = _laad_intake(request, s)
-        sender, nr = intake.conversatie_id, intake.id
+    sender, nr = _gesprek(request)
     if bericht:
         try:
             await rasa_voor(request).stuur(sender, bericht)
             await _na_bot(request, sender)
         except RasaFout:
-            raise web.HTTPServiceUnavailable(text="De bot is nu niet bereikbaar. Ga terug en probeer het zo nog eens.") from None
+            raise _bot_weg() from None
     raise web.HTTPSeeOther(f"/coach/intakes/{nr}#vraag")
 
 
@@ -226,15 +235,13 @@ async def correctie(request: web.Request) -> web.StreamResponse:
     slot, code = str(form.get("slot", "")), str(form.get("code", ""))
     if slot not in INTAKE_SLOTS or code not in dict(_keuzes(request)[slot]):
         raise web.HTTPBadRequest(text="Deze keuze bestaat niet.")
-    with session_scope(request.app[ENGINE]) as s:
-        intake = _laad_intake(request, s)
-        sender, nr = intake.conversatie_id, intake.id
+    sender, nr = _gesprek(request)
     rasa = rasa_voor(request)
     try:
         await rasa.corrigeer(sender, slot, code, await rasa.stand(sender))
         await _na_bot(request, sender)
     except RasaFout:
-        raise web.HTTPServiceUnavailable(text="De bot is nu niet bereikbaar. Ga terug en probeer het zo nog eens.") from None
+        raise _bot_weg() from None
     raise web.HTTPSeeOther(f"/coach/intakes/{nr}?melding=verbeterd#begrepen")
 
 
@@ -279,9 +286,7 @@ async def afronden(request: web.Request) -> web.StreamResponse:
 @beveiligd
 async def wissen(request: web.Request) -> web.StreamResponse:
     form = await request.post()
-    with session_scope(request.app[ENGINE]) as s:
-        intake = _laad_intake(request, s)
-        sender, nr = intake.conversatie_id, intake.id
+    sender, nr = _gesprek(request)
     if form.get("bevestig") != "ja":
         raise web.HTTPSeeOther(f"/coach/intakes/{nr}?melding=#wissen")
     wis_alles(request, sender)
