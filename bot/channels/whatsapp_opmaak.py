@@ -212,10 +212,8 @@ def _tekstbericht(telefoon: str, tekst: str) -> dict[str, Any]:
 
 def bouw_berichten(telefoon: str, tekst: str, opties: Sequence[Optie], teksten: Teksten) -> list[dict[str, Any]]:
     """The Graph API request bodies for one bot message."""
-    if not opties:
-        return [_tekstbericht(telefoon, deel) for deel in splits_tekst(tekst)]
     vorm = vorm_voor(opties)
-    if vorm == "genummerd":
+    if vorm == "genummerd":  # also a plain text without options
         return [_tekstbericht(telefoon, deel) for deel in genummerde_tekst(tekst, opties, teksten, MAX_TEKST)]
     delen = splits_tekst(tekst or teksten.keuze_regel(len(opties)), MAX_BODY_INTERACTIEF)
     berichten = [_tekstbericht(telefoon, deel) for deel in delen[:-1]]
