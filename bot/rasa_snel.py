@@ -1,39 +1,87 @@
-"""A speed-up for Rasa 3.6 that keeps its behaviour, installed by `python -m bot.worker`.
+"""Speed-ups for Rasa 3.6 that keep its behaviour, installed by `python -m bot.worker`.
 
-Rasa checks every action server response against a JSON schema with `jsonschema.validate`, which
-re-validates the schema itself against the meta-schema and builds a new validator on every call.
-With two or three custom actions per message (the intake's slot mapping and validation) that was
-the largest single cost of a message in our profile (about a quarter of Rasa's CPU time, see
-deploy/BENCHMARK.md). Here the schema is checked once and one validator is reused; valid
-responses pass exactly as before, an invalid one raises the same `ValidationError` (best match,
-same message).
+Each replaces one function that our load profile (deploy/BENCHMARK.md) found expensive per
+message, and gives the same result:
+
+* `snellere_actievalidatie`: Rasa checks every action-server response against a JSON schema with
+  `jsonschema.validate`, which re-checks the schema against the meta-schema and builds a new
+  validator on every call; and each event is tried against all 23 event schemas of a `oneOf`.
+  Here the schema is checked once, and each event is checked against the one event schema its
+  `event` name selects (the 23 differ in that name's `const`, so no other can match). Anything
+  that does not pass that way goes through the full validator, which gives Rasa's verdict and
+  its `ValidationError` (best match, same message).
+* `snellere_eventtypes`: `Event.resolve_by_type` walks all Event subclasses (with `inspect`) for
+  every event it reads back, from the tracker store and from every action response. Here the
+  class found for a name is remembered; names it cannot resolve go to Rasa's own code.
+* `herbruikte_verbindingen`: every call to the action server made a new HTTP client session and
+  so a new TCP connection. Here the sessions share one connection pool per event loop (idle
+  connections are closed after 2 s, before the action server's keep-alive of 5 s ends them).
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import Any
 
+import aiohttp
 import jsonschema
 from jsonschema.exceptions import best_match
 
 GETEST_OP = "3.6."
 
 
+def _rasa_36() -> bool:
+    import rasa
+
+    return rasa.__version__.startswith(GETEST_OP)
+
+
+def snelle_controle(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    """For Rasa's action response schema: a check that is True only for a response the full schema
+    accepts (False means: ask the full validator)."""
+    klasse = jsonschema.validators.validator_for(schema)
+    event_schema = schema["properties"]["events"]["items"]
+    basis = {k: v for k, v in event_schema.items() if k != "oneOf"}
+    per_naam = {
+        alt["properties"]["event"]["const"]: klasse({"allOf": [basis, alt]}) for alt in event_schema["oneOf"]
+    }  # one alternative per event name: the oneOf holds exactly when that one holds
+    if len(per_naam) != len(event_schema["oneOf"]):
+        raise ValueError("event schemas are not told apart by their name")
+
+    def geldig(result: Any) -> bool:
+        if not isinstance(result, dict):
+            return False
+        events = result.get("events", [])
+        responses = result.get("responses", [])
+        if not isinstance(events, list) or not isinstance(responses, list):
+            return False
+        if not all(isinstance(r, dict) for r in responses):
+            return False
+        for e in events:
+            validator = per_naam.get(e.get("event")) if isinstance(e, dict) and isinstance(e.get("event"), str) else None
+            if validator is None or not validator.is_valid(e):
+                return False
+        return True
+
+    return geldig
+
+
 def snellere_actievalidatie() -> bool:
     """Replace `RemoteAction._validate_action_result`; False (and nothing changed) on another Rasa."""
-    import rasa
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.constants import DOCS_BASE_URL
 
-    if not rasa.__version__.startswith(GETEST_OP) or not hasattr(RemoteAction, "_validate_action_result"):
+    if not _rasa_36() or not hasattr(RemoteAction, "_validate_action_result"):
         return False
     schema = RemoteAction.action_response_format_spec()
     klasse = jsonschema.validators.validator_for(schema)
     klasse.check_schema(schema)
     validator = klasse(schema)
+    snel = snelle_controle(schema)
 
     def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
-        if validator.is_valid(result):
+        if snel(result) or validator.is_valid(result):
             return True
         fout = best_match(validator.iter_errors(result))
         assert fout is not None
@@ -45,4 +93,64 @@ def snellere_actievalidatie() -> bool:
         raise fout
 
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    return True
+
+
+def snellere_eventtypes() -> bool:
+    """Remember `Event.resolve_by_type`'s answer per name; False (nothing changed) on another Rasa."""
+    from rasa.shared.core.events import Event
+
+    if not _rasa_36() or getattr(Event.resolve_by_type, "_leerroute", False):
+        return False
+    origineel = Event.resolve_by_type
+    gevonden: dict[str, type[Event]] = {}
+
+    def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+        klasse = gevonden.get(type_name)
+        if klasse is None:
+            klasse = origineel(type_name, default)
+            if klasse is not None and klasse.type_name == type_name:
+                gevonden[type_name] = klasse  # found by its name (not a default, not the old "topic")
+        return klasse
+
+    resolve_by_type._leerroute = True  # type: ignore[attr-defined]
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign,assignment]
+    return True
+
+
+HOUD_OPEN_S = 2.0  # below Sanic's KEEP_ALIVE_TIMEOUT (5 s) of the action server: we close first
+
+
+def herbruikte_verbindingen() -> bool:
+    """Let `EndpointConfig.session` share a connection pool; False (nothing changed) on another Rasa."""
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    if not _rasa_36() or getattr(EndpointConfig.session, "_leerroute", False):
+        return False
+    pools: dict[asyncio.AbstractEventLoop, aiohttp.TCPConnector] = {}
+
+    def pool() -> aiohttp.TCPConnector | None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return None  # outside an event loop: a session of its own, as before
+        connector = pools.get(loop)
+        if connector is None or connector.closed:
+            for oud in [lp for lp in pools if lp.is_closed()]:
+                del pools[oud]
+            connector = pools[loop] = aiohttp.TCPConnector(keepalive_timeout=HOUD_OPEN_S)
+        return connector
+
+    def session(self: EndpointConfig) -> aiohttp.ClientSession:
+        auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
+        return aiohttp.ClientSession(
+            headers=self.headers,
+            auth=auth,
+            timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            connector=(connector := pool()),
+            connector_owner=connector is None,
+        )
+
+    session._leerroute = True  # type: ignore[attr-defined]
+    EndpointConfig.session = session  # type: ignore[method-assign]
     return True

@@ -71,8 +71,9 @@ def schoon(tekst: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemmatizer() -> Callable[[str], list[str]] | None:
-    """spaCy's Dutch lookup lemmatizer (spacy-lookups-data); None when spaCy is unavailable."""
+def lemmatizer() -> Callable[[str], list[str]] | None:
+    """spaCy's Dutch lookup lemmatizer (spacy-lookups-data); None when spaCy is unavailable. Loading
+    its tables takes seconds: the action server does it at start-up (actions/__init__.py)."""
     try:
         import spacy
 
@@ -89,7 +90,7 @@ def _lemmatizer() -> Callable[[str], list[str]] | None:
 
 
 def lemmatiseer(tekst: str) -> str:
-    f = _lemmatizer()
+    f = lemmatizer()
     return " ".join(f(tekst)) if f else tekst
 
 

@@ -3,6 +3,7 @@ tracker API (slots, the bot's last messages, corrections as slot events). Never 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from dataclasses import dataclass, field
@@ -87,7 +88,7 @@ class Rasa:
                 if r.status != 200:
                     raise RasaFout(f"status {r.status}")
                 return list(await r.json() or [])
-        except (aiohttp.ClientError, TimeoutError) as exc:
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             log.warning("Rasa not reachable: %s", exc.__class__.__name__)
             raise RasaFout(exc.__class__.__name__) from exc
 
@@ -99,7 +100,7 @@ class Rasa:
                 if r.status != 200:
                     raise RasaFout(f"status {r.status}")
                 return dict(await r.json())
-        except (aiohttp.ClientError, TimeoutError) as exc:
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             log.warning("Rasa tracker not reachable: %s", exc.__class__.__name__)
             raise RasaFout(exc.__class__.__name__) from exc
 
@@ -116,7 +117,7 @@ class Rasa:
             ) as r:
                 if r.status != 200:
                     raise RasaFout(f"status {r.status}")
-        except (aiohttp.ClientError, TimeoutError) as exc:
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise RasaFout(exc.__class__.__name__) from exc
 
     async def corrigeer(self, sender: str, slot: str, code: str, stand: Stand) -> None:

@@ -1,5 +1,11 @@
-"""bot.rasa_snel in Rasa's own environment: valid action responses pass, invalid ones raise the
-same ValidationError as Rasa's original check."""
+"""bot.rasa_snel in Rasa's own environment: the faster checks give Rasa's own verdicts.
+
+* action responses: every valid response passes, every invalid one raises the same
+  ValidationError (message and path) as Rasa's original check, for every kind of event;
+* event types: every event name resolves to the class Rasa's own lookup gives, unknown names
+  still raise, defaults and the old "topic" still behave as before;
+* calls to the action server reuse one connection, and still work after it was closed.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +14,105 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTROLE = """
+import copy
 import jsonschema
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core import events as ev
+from rasa.shared.utils.common import all_subclasses
+
 origineel = RemoteAction._validate_action_result
-from bot.rasa_snel import snellere_actievalidatie
+from bot.rasa_snel import snellere_actievalidatie, snellere_eventtypes
 assert snellere_actievalidatie()
 assert RemoteAction._validate_action_result is not origineel
 actie = RemoteAction.__new__(RemoteAction)
-goed = {"events": [{"event": "slot", "name": "routes", "value": [{"opleiding": "x"}]}], "responses": [{"text": "t"}]}
-assert actie._validate_action_result(goed) is True
-for fout in ({"events": "geen lijst"}, {"events": [{"event": "slot", "name": 5}]}, {"responses": "x"}):
+
+# one event of every kind Rasa has, as it serialises them
+alle = [
+    ev.UserUttered("ik zoek werk", {"name": "zoek_werk", "confidence": 0.9}, [{"entity": "regio", "value": "drenthe", "start": 0, "end": 3}]),
+    ev.BotUttered("hoi", {"buttons": [{"title": "Ja", "payload": "/ja"}]}), ev.SlotSet("regio", "drenthe"),
+    ev.SlotSet("routes", [{"opleiding": "x"}]), ev.ActionExecuted("action_listen"), ev.ActiveLoop("intake"),
+    ev.ActiveLoop(None), ev.FollowupAction("utter_hoi"), ev.Restarted(), ev.AllSlotsReset(), ev.SessionStarted(),
+    ev.ConversationPaused(), ev.ConversationResumed(), ev.ActionReverted(), ev.UserUtteranceReverted(),
+    ev.StoryExported(), ev.LoopInterrupted(True), ev.ActionExecutionRejected("validate_intake"),
+    ev.AgentUttered("x"), ev.EntitiesAdded([{"entity": "regio", "value": "x", "start": 0, "end": 1}]),
+    ev.DefinePrevUserUtteredFeaturization(False), ev.ReminderCancelled(name="r"),
+    ev.ReminderScheduled("intent_x", __import__("datetime").datetime(2026, 1, 1)),
+]
+goed = [{"events": [e.as_dict() for e in alle], "responses": [{"text": "t"}, {"response": "utter_hoi"}]}, {}, {"events": []},
+        {"responses": []}]
+fout = [{"events": "geen lijst"}, {"events": [{"event": "slot", "name": 5}]}, {"responses": "x"}, {"responses": [1]},
+        {"events": [{"event": "bestaat_niet"}]}, {"events": [{"name": "x"}]}, {"events": [5]}, [],
+        {"events": [{"event": "user", "text": 5}]}, {"events": [{"event": "action", "name": "x", "timestamp": "nu"}]},
+        {"events": [{"event": "slot", "name": "x", "metadata": 3}]}, {"events": [{"event": 7}]}]
+for e in alle:  # every field made wrong in turn
+    d = e.as_dict()
+    for k in d:
+        if k != "event":
+            kapot = copy.deepcopy(d)
+            kapot[k] = {"x": [1]}  # valid for some fields (metadata, value), not for others
+            try:
+                origineel(actie, {"events": [kapot]})
+                goed.append({"events": [kapot]})
+            except jsonschema.ValidationError:
+                fout.append({"events": [kapot]})
+print("cases", len(goed), len(fout))
+for r in goed:
+    assert origineel(actie, copy.deepcopy(r)) is True
+    assert actie._validate_action_result(copy.deepcopy(r)) is True
+for r in fout:
+    fouten = []
     for methode in (origineel, RemoteAction._validate_action_result):
         try:
-            methode(actie, fout)
+            methode(actie, copy.deepcopy(r))
         except jsonschema.ValidationError as e:
-            assert "Failed to validate Action server response" in e.message
+            fouten.append((e.message, list(e.absolute_path)))
         else:
-            raise AssertionError(fout)
+            raise AssertionError(r)
+    assert fouten[0] == fouten[1] and "Failed to validate Action server response" in fouten[0][0], (r, fouten)
+
+zoek = ev.Event.resolve_by_type
+namen = {k.type_name for k in all_subclasses(ev.Event)}
+oud = {n: zoek(n) for n in namen}
+assert snellere_eventtypes() and not snellere_eventtypes()
+for _ in range(2):
+    for n in namen:
+        assert ev.Event.resolve_by_type(n) is oud[n], n
+assert ev.Event.resolve_by_type("topic") is None
+assert ev.Event.resolve_by_type("bestaat_niet", default=ev.SlotSet) is ev.SlotSet
+assert ev.Event.resolve_by_type("bestaat_niet", default=ev.SlotSet) is ev.SlotSet
+try:
+    ev.Event.resolve_by_type("bestaat_niet")
+except ValueError:
+    pass
+else:
+    raise AssertionError("unknown event name")
+assert [type(e) for e in ev.deserialise_events([e.as_dict() for e in alle])] == [type(e) for e in alle]
+
+import asyncio, socket
+from aiohttp import web
+from rasa.utils.endpoints import EndpointConfig
+from bot.rasa_snel import HOUD_OPEN_S, herbruikte_verbindingen
+assert herbruikte_verbindingen() and not herbruikte_verbindingen()
+
+async def verbindingen():
+    poorten = []
+    async def webhook(request):
+        poorten.append(request.transport.get_extra_info("peername")[1])
+        return web.json_response({"events": [], "responses": []})
+    app = web.Application(); app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app); await runner.setup()
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); poort = s.getsockname()[1]; s.close()
+    await web.TCPSite(runner, "127.0.0.1", poort).start()
+    endpoint = EndpointConfig(f"http://127.0.0.1:{poort}/webhook")
+    for _ in range(3):
+        assert await endpoint.request(json={"x": 1}, method="post") == {"events": [], "responses": []}
+    assert len(set(poorten)) == 1, poorten          # one connection for three calls
+    await asyncio.sleep(HOUD_OPEN_S + 1)            # idle connection closed by us
+    assert await endpoint.request(json={"x": 1}, method="post") == {"events": [], "responses": []}
+    assert len(set(poorten)) == 2, poorten
+    await runner.cleanup()
+
+asyncio.run(verbindingen())
 print("ok")
 """
 

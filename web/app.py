@@ -6,6 +6,7 @@ security headers (CSP without inline script, no third-party hosts)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import time
@@ -100,7 +101,7 @@ async def chat(request: web.Request) -> web.Response:
             if r.status != 200:
                 raise aiohttp.ClientResponseError(r.request_info, r.history, status=r.status)
             antwoord = await r.json()
-    except (aiohttp.ClientError, TimeoutError) as exc:
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         log.warning("Rasa not reachable: %s", exc.__class__.__name__)  # no message text in logs
         return web.json_response({"fout": "bot_niet_bereikbaar"}, status=503)
     response = web.json_response({"berichten": [_bericht(m) for m in antwoord or []]})

@@ -28,7 +28,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from bot.channels.regio_punten import dichtstbijzijnde_regio
-from bot.channels.vangnet import ActieserverGezondheid, domein_respons, vangnet_bericht
+from bot.channels.vangnet import ActieserverGezondheid, domein_respons, storing_in_beurt, vangnet_bericht
 from bot.channels.whatsapp_opmaak import Inkomend, Optie, Teksten, afzender_id, kies_optie, opties_uit_knoppen
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ class Verzender:
                         return False
                     wacht = _retry_after(r.headers.get("Retry-After"), wacht)
                     log.info("send to %s: HTTP %s, retry %d", wie, r.status, poging + 1)
-            except (aiohttp.ClientError, TimeoutError) as exc:
+            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
                 log.info("send to %s: %s, retry %d", wie, exc.__class__.__name__, poging + 1)
             if poging + 1 < self.pogingen:
                 await asyncio.sleep(min(wacht, self.max_wacht))
@@ -205,11 +205,12 @@ class Berichtenkanaal:
             await output.send_response(sender, domein_respons("utter_alleen_tekst", self.kanaal))
             return
         tekst = await self.tekst_voor_rasa(bericht, sender, agent)
+        begin = time.monotonic()
         try:
             await on_new_message(UserMessage(tekst, output, sender, input_channel=self.kanaal))
         except Exception as exc:
             log.error("%s: handling a message failed: %s", self.kanaal, exc.__class__.__name__)
-        if output.aantal == 0 or not await self.actieserver.gezond():
+        if await storing_in_beurt(self.actieserver, sender, begin, output.aantal == 0):
             await output.send_response(sender, vangnet_bericht(self.kanaal))
 
     async def tekst_voor_rasa(self, bericht: Inkomend, sender: str, agent: Any) -> str:

@@ -1,14 +1,16 @@
 """Rasa's REST channel with a safety net: the person always gets an answer.
 
-When a turn produces no bot message at all, or the action server does not answer its health
-check (then the intake cannot go on), the reply ends with `utter_storing` from the domain: a
-short B1 apology and where to get help (the loket's website). Registered in credentials.yml
-under the name "rest", so the webhook stays /webhooks/rest/webhook. Message text is never logged.
+When a turn produces no bot message at all, a custom action failed in it, or the action server
+does not answer its health check (then the intake cannot go on), the reply ends with
+`utter_storing` from the domain: a short B1 apology and where to get help (the loket's website).
+Registered in credentials.yml under the name "rest", so the webhook stays
+/webhooks/rest/webhook. Message text is never logged.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,7 +20,7 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
-from bot.channels.vangnet import ActieserverGezondheid, vangnet_bericht
+from bot.channels.vangnet import ActieserverGezondheid, storing_in_beurt, vangnet_bericht
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +54,13 @@ class RestMetVangnet(RestInput):
         async def met_vangnet(message: UserMessage) -> None:
             collector = message.output_channel
             voor = len(collector.messages) if isinstance(collector, CollectingOutputChannel) else 0
+            begin = time.monotonic()
             try:
                 await on_new_message(message)
             finally:
                 if isinstance(collector, CollectingOutputChannel):
                     stil = len(collector.messages) == voor
-                    if stil or not await self.actieserver.gezond():
+                    if await storing_in_beurt(self.actieserver, message.sender_id, begin, stil):
                         await collector.send_response(message.sender_id, dict(self.vangnet))
 
         return super().blueprint(met_vangnet)

@@ -51,10 +51,16 @@ PROFIEL_POORTEN = frozenset({"35005", "35055", "36015", "36065", "37005"})
 VANILLA = (("hi", "I am sad", "yes", "great", "no", "bye"), ("hello", "very good", "are you a bot?", "bye", "hi", "perfect"))
 
 
+def kwantiel(waarden: list[float], q: float) -> float:
+    s = sorted(waarden)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
 @dataclass
 class Uitslag:
     naam: str
     latenties: list[float] = field(default_factory=list)
+    per_zin: dict[str, list[float]] = field(default_factory=dict)
     fouten: int = 0
     duur: float = 0.0
 
@@ -63,10 +69,15 @@ class Uitslag:
         return len(self.latenties) / self.duur if self.duur else 0.0
 
     def p(self, q: float) -> float:
-        if not self.latenties:
-            return float("nan")
-        s = sorted(self.latenties)
-        return s[min(len(s) - 1, int(q * len(s)))] * 1000
+        return kwantiel(self.latenties, q) * 1000 if self.latenties else float("nan")
+
+    def per_bericht(self, n: int = 8) -> list[str]:
+        """The messages with the slowest answers: median, 90th percentile and slowest over all users."""
+        rijen = sorted(
+            ((kwantiel(v, 0.9), statistics.median(v), max(v), len(v), zin) for zin, v in self.per_zin.items()), reverse=True
+        )
+        return [f"  {self.naam:<10} median {m * 1000:6.0f}  p90 {p90 * 1000:6.0f}  max {hoogst * 1000:6.0f} ms  n={k:<3} {zin!r}"
+                for p90, m, hoogst, k, zin in rijen[:n]]  # fmt: skip
 
     def regel(self) -> str:
         return (f"{self.naam:<10} {len(self.latenties) + self.fouten:>6} {self.per_seconde:>8.1f} "
@@ -88,6 +99,7 @@ async def gebruiker(
                 goed = False
             if goed:
                 uitslag.latenties.append(time.perf_counter() - t0)
+                uitslag.per_zin.setdefault(zin, []).append(uitslag.latenties[-1])
             else:
                 uitslag.fouten += 1
 
@@ -376,6 +388,9 @@ def main() -> int:
                  "users": gebruikers, "intakes_per_user": rondes, "median_ms": statistics.median(u.latenties) * 1000 if u.latenties else None}
         for u in uitslagen.values()
     }, indent=2))  # fmt: skip
+    print("\nSlowest messages (latency per message text, by p90):")
+    for u in uitslagen.values():
+        print("\n".join(u.per_bericht()))
     print("\nCPU during the load (one warm-up conversation included; py-spy adds a little when BENCH_PROFIEL=1):")
     print("\n".join(cpu_lijst))
     if db_regels:
