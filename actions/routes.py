@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.catalogus import catalogus
 from actions.intake import intake_waarden, profiel_uit
-from actions.loket import loket_waarden, meld_loket
+from actions.loket import in_zin, loket_waarden, meld_loket
 from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
 from catalog_db.db import session_scope
@@ -37,12 +37,16 @@ def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Ma
     c = route.cursus
     plaats = c.plaats or "online"
     waarom = next(
-        (t for r in route.redenen if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=route.loket.naam))),
+        (
+            t
+            for r in route.redenen
+            if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=in_zin(route.loket.naam)))
+        ),
         "",
     )
     financiering = [f.naam for f in route.financiering]
     if not financiering:
-        financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=route.loket.naam) or route.loket.naam]
+        financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=in_zin(route.loket.naam)) or route.loket.naam]
     return {
         "nr": nr,
         "code": c.code,
@@ -106,7 +110,7 @@ def stuur_routes(
             waarom=r["waarom"],
             geld=", ".join(r["financiering"]),
             kosten=_kosten_tekst(r, domain),
-            loket=r["loket"],
+            loket=in_zin(r["loket"]),
         )
     dispatcher.utter_message(json_message={"type": "routes", "routes": routes})
     dispatcher.utter_message(response="utter_na_advies")
@@ -189,7 +193,7 @@ class ActionRouteBetalen(Action):
             return []
         details = route.get("financiering_details") or []
         if not details:
-            dispatcher.utter_message(response="utter_betalen_onbekend", loket=route.get("loket", ""))
+            dispatcher.utter_message(response="utter_betalen_onbekend", loket=in_zin(route.get("loket") or ""))
         cat = catalogus()
         for f in details:
             regeling = cat.regeling(f["regeling"]) or {}
@@ -202,7 +206,7 @@ class ActionRouteBetalen(Action):
             if f.get("regel"):
                 dispatcher.utter_message(response=f"utter_regel_{f['regel']}")
             if not f.get("zeker"):
-                dispatcher.utter_message(response="utter_vraag_het_na", loket=route.get("loket", ""))
+                dispatcher.utter_message(response="utter_vraag_het_na", loket=in_zin(route.get("loket") or ""))
         dispatcher.utter_message(response="utter_na_advies")
         return []
 

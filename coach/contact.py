@@ -64,6 +64,12 @@ def normaliseer_email(tekst: object) -> str | None:
 
 
 _NAAM = re.compile(r"[^\W\d_]+(?:(?:[-']| )[^\W\d_]+)*")
+# Answers to "Wat is je voornaam?" that are words, not names: asking for help, saying no, a greeting.
+GEEN_VOORNAAM = frozenset({
+    "help", "hulp", "uitleg", "vraag", "mens", "terug", "stop", "stoppen", "hallo", "hoi", "hey", "doei",
+    "ja", "nee", "nee hoor", "niet", "niks", "geen", "geen idee", "weet niet", "ik weet het niet", "waarom",
+    "wat", "hoe", "ok", "oke", "oké", "dank je", "bedankt", "liever niet", "anoniem", "naam", "voornaam",
+})  # fmt: skip
 
 
 def normaliseer_voornaam(tekst: object) -> str | None:
@@ -75,7 +81,7 @@ def normaliseer_voornaam(tekst: object) -> str | None:
     if any(c.isspace() and c != " " for c in naam):
         return None  # no tabs or line breaks
     naam = " ".join(deel for deel in naam.split(" ") if deel)
-    if not 1 <= len(naam) <= 40 or not _NAAM.fullmatch(naam):
+    if not 1 <= len(naam) <= 40 or not _NAAM.fullmatch(naam) or naam.lower() in GEEN_VOORNAAM:
         return None
     return naam
 

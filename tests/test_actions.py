@@ -13,8 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogus import zet_catalogus
 from actions.intake import ActionLeesAntwoord, ActionTerug, ValidateIntake, vragen_voor
+from actions.loket import in_zin, loket_waarden
 from actions.routes import ActionAndereRoute, ActionMensSpreken, ActionProposeRoutes, ActionRouteBetalen
 from catalog_db.repository import Catalogus
+from catalog_db.typen import LoketInfo
 
 LEEG = {"situatie": None, "uitkering": None, "opleidingsniveau": None, "huidige_sector": None, "doel_sector": None, "regio": None}
 
@@ -308,3 +310,29 @@ async def test_heel_antwoord_wint_van_verkeerd_intent(
     domain: dict[str, Any], kw: dict[str, Any], verwacht: dict[str, Any]
 ) -> None:
     assert await lees(domain, **kw) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("naam", "in_een_zin"),
+    [
+        ("Je gemeente (klantmanager) in Drenthe", "je gemeente (klantmanager) in Drenthe"),
+        ("De gemeente Emmen", "de gemeente Emmen"),
+        ("Leerwerkloket Groningen", "Leerwerkloket Groningen"),
+        ("UWV", "UWV"),
+        ("Jeugdfonds", "Jeugdfonds"),
+        ("", ""),
+    ],
+)
+def test_loketnaam_midden_in_een_zin(naam: str, in_een_zin: str) -> None:
+    assert in_zin(naam) == in_een_zin
+    waarden = loket_waarden(LoketInfo(code="x", naam=naam, soort="gemeente", regios=frozenset()))
+    assert waarden["loket"] == in_een_zin
+    assert waarden["Loket"] == naam[:1].upper() + naam[1:]
+
+
+async def test_vraag_het_na_bij_je_gemeente_met_kleine_letter(domain: dict[str, Any]) -> None:
+    d = CollectingDispatcher()
+    slots = {"regio": "drenthe", "situatie": "werkzoekend", "uitkering": "bijstand"}  # → the gemeente
+    await ActionMensSpreken().run(d, tracker(slots=slots), domain)
+    assert d.messages[0]["loket"] == "je gemeente (klantmanager) in Drenthe"
+    assert d.messages[0]["Loket"] == "Je gemeente (klantmanager) in Drenthe"

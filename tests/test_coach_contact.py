@@ -84,7 +84,7 @@ def test_voornaam_goed(tekst: str, verwacht: str) -> None:
 @pytest.mark.parametrize(
     "tekst",
     ["", "   ", "Jan2", "a" * 41, "-Jan", "Jan-", "'Jan", "Jan--Piet", "Jan_Piet", "Jan.", "<b>", "Jan\nPiet",
-     "jan@example.nl", "06-12345678", None, 42],
+     "jan@example.nl", "06-12345678", None, 42, "help", "Help", "HULP", "nee", "Weet niet", "liever niet"],
 )  # fmt: skip
 def test_voornaam_fout(tekst: object) -> None:
     assert normaliseer_voornaam(tekst) is None
