@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +45,11 @@ def leeg_catalog(tmp_path: Path) -> Engine:
     return nieuwe_sqlite(tmp_path / "catalog.db")
 
 
-@pytest.fixture(scope="session")
-def pg_engine() -> Iterator[Engine]:
-    """A seeded PostgreSQL catalog in a database of its own, dropped afterwards. Skipped where no
+@contextmanager
+def pg_database(voorvoegsel: str) -> Iterator[str]:
+    """An empty PostgreSQL database of its own (its URL), dropped afterwards. Skips the test where no
     PostgreSQL runs, except in CI, where it must."""
-    naam = f"leerroute_test_{uuid.uuid4().hex[:8]}"
+    naam = f"{voorvoegsel}_{uuid.uuid4().hex[:8]}"
     try:
         admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
         with admin.connect() as conn:
@@ -57,16 +58,24 @@ def pg_engine() -> Iterator[Engine]:
         if os.environ.get("CI"):
             raise
         pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + naam
-    upgrade(url)
-    engine = make_engine(url)
-    with session_scope(engine) as session:
-        seed(session)
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + naam
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_engine() -> Iterator[Engine]:
+    """A seeded PostgreSQL catalog in a database of its own, dropped afterwards."""
+    with pg_database("leerroute_test") as url:
+        upgrade(url)
+        engine = make_engine(url)
+        with session_scope(engine) as session:
+            seed(session)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -4,16 +4,13 @@ environment, on SQLite and on PostgreSQL: the same rows, and each reads what the
 
 from __future__ import annotations
 
-import os
 import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.conftest import PG_ADMIN_URL
+from tests.conftest import pg_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTROLE = """
@@ -88,19 +85,8 @@ def test_zelfde_rijen_als_rasa_op_sqlite(tmp_path: Path) -> None:
 
 @pytest.fixture
 def pg_tracker_db() -> Iterator[str]:
-    naam = f"leerroute_tracker_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{naam}"'))
-    except Exception as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("+psycopg2", "") + "/" + naam
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database("leerroute_tracker") as url:
+        yield url.replace("+psycopg2", "")
 
 
 @pytest.mark.postgres
