@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from catalog_db.typen import LoketInfo
-
-# A loket name that starts with one of these words is not a proper name ("Je gemeente (klantmanager)
-# in Drenthe"): inside a sentence it starts with a small letter ("Vraag het na bij je gemeente ...").
-GEWONE_WOORDEN = ("Je ", "Jouw ", "Uw ", "De ", "Het ", "Een ")
-
-
-def in_zin(naam: str) -> str:
-    """The loket's name as written inside a sentence; proper names (UWV, Leerwerkloket ...) stay."""
-    return naam[0].lower() + naam[1:] if naam.startswith(GEWONE_WOORDEN) else naam
+from catalog_db.typen import LoketInfo, loketnaam_in_zin
 
 
 def loket_waarden(loket: LoketInfo) -> dict[str, str]:
@@ -21,7 +12,7 @@ def loket_waarden(loket: LoketInfo) -> dict[str, str]:
     {telefoon}, {website}."""
     naam = loket.naam
     return {
-        "loket": in_zin(naam),
+        "loket": loketnaam_in_zin(naam),
         "Loket": naam[:1].upper() + naam[1:],
         "telefoon": loket.telefoon or "",
         "website": loket.url or "",

@@ -14,12 +14,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.catalogus import catalogus
 from actions.intake import intake_waarden, profiel_uit
-from actions.loket import in_zin, loket_waarden, meld_loket
+from actions.loket import loket_waarden, meld_loket
 from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
 from catalog_db.db import session_scope
 from catalog_db.engine import kies_loket
-from catalog_db.typen import Advies, LoketInfo, Route
+from catalog_db.typen import Advies, LoketInfo, Route, loketnaam_in_zin
 from coach.opslag import registreer_vraag
 
 VORM_NAAM = {
@@ -40,13 +40,15 @@ def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Ma
         (
             t
             for r in route.redenen
-            if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=in_zin(route.loket.naam)))
+            if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=loketnaam_in_zin(route.loket.naam)))
         ),
         "",
     )
     financiering = [f.naam for f in route.financiering]
     if not financiering:
-        financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=in_zin(route.loket.naam)) or route.loket.naam]
+        financiering = [
+            response_tekst(domain, "utter_financiering_onbekend", loket=loketnaam_in_zin(route.loket.naam)) or route.loket.naam
+        ]
     return {
         "nr": nr,
         "code": c.code,
@@ -110,7 +112,7 @@ def stuur_routes(
             waarom=r["waarom"],
             geld=", ".join(r["financiering"]),
             kosten=_kosten_tekst(r, domain),
-            loket=in_zin(r["loket"]),
+            loket=loketnaam_in_zin(r["loket"]),
         )
     dispatcher.utter_message(json_message={"type": "routes", "routes": routes})
     dispatcher.utter_message(response="utter_na_advies")
@@ -193,7 +195,7 @@ class ActionRouteBetalen(Action):
             return []
         details = route.get("financiering_details") or []
         if not details:
-            dispatcher.utter_message(response="utter_betalen_onbekend", loket=in_zin(route.get("loket") or ""))
+            dispatcher.utter_message(response="utter_betalen_onbekend", loket=loketnaam_in_zin(route.get("loket") or ""))
         cat = catalogus()
         for f in details:
             regeling = cat.regeling(f["regeling"]) or {}
@@ -206,7 +208,7 @@ class ActionRouteBetalen(Action):
             if f.get("regel"):
                 dispatcher.utter_message(response=f"utter_regel_{f['regel']}")
             if not f.get("zeker"):
-                dispatcher.utter_message(response="utter_vraag_het_na", loket=in_zin(route.get("loket") or ""))
+                dispatcher.utter_message(response="utter_vraag_het_na", loket=loketnaam_in_zin(route.get("loket") or ""))
         dispatcher.utter_message(response="utter_na_advies")
         return []
 

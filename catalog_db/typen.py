@@ -83,6 +83,16 @@ class RegelingInfo:
     omschrijving: str = ""
 
 
+# A loket name that starts with one of these words is not a proper name ("Je gemeente (klantmanager)
+# in Drenthe"): inside a sentence it starts with a small letter ("Vraag het na bij je gemeente ...").
+GEWONE_WOORDEN = ("Je ", "Jouw ", "Uw ", "De ", "Het ", "Een ")
+
+
+def loketnaam_in_zin(naam: str) -> str:
+    """A loket's name as written inside a sentence; proper names (UWV, Leerwerkloket ...) stay."""
+    return naam[0].lower() + naam[1:] if naam.startswith(GEWONE_WOORDEN) else naam
+
+
 @dataclass(frozen=True)
 class LoketInfo:
     code: str

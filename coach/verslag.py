@@ -10,7 +10,7 @@ from typing import Any
 
 from fpdf import FPDF
 
-from catalog_db.typen import LoketInfo
+from catalog_db.typen import LoketInfo, loketnaam_in_zin
 from catalog_db.vocabulaire import Vocabulaire
 from coach.models import PROFIEL_VELDEN, Intake
 
@@ -74,7 +74,7 @@ def standaard_stappen(routes: list[dict[str, Any]]) -> str:
     loket = next((r.get("loket") for r in routes if r.get("loket")), None)
     if not loket:
         return "Maak een afspraak bij het Leerwerkloket. Dat is gratis. Neem je diploma mee."
-    return f"Maak een afspraak bij {loket}. Dat is gratis. Neem je diploma mee."
+    return f"Maak een afspraak bij {loketnaam_in_zin(loket)}. Dat is gratis. Neem je diploma mee."
 
 
 def verslag_data(intake: Intake, vocab: Vocabulaire, loketten: Iterable[LoketInfo]) -> dict[str, Any]:

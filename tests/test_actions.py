@@ -13,10 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogus import zet_catalogus
 from actions.intake import ActionLeesAntwoord, ActionTerug, ValidateIntake, vragen_voor
-from actions.loket import in_zin, loket_waarden
+from actions.loket import loket_waarden
 from actions.routes import ActionAndereRoute, ActionMensSpreken, ActionProposeRoutes, ActionRouteBetalen
 from catalog_db.repository import Catalogus
-from catalog_db.typen import LoketInfo
+from catalog_db.typen import LoketInfo, loketnaam_in_zin
 
 LEEG = {"situatie": None, "uitkering": None, "opleidingsniveau": None, "huidige_sector": None, "doel_sector": None, "regio": None}
 
@@ -324,7 +324,7 @@ async def test_heel_antwoord_wint_van_verkeerd_intent(
     ],
 )
 def test_loketnaam_midden_in_een_zin(naam: str, in_een_zin: str) -> None:
-    assert in_zin(naam) == in_een_zin
+    assert loketnaam_in_zin(naam) == in_een_zin
     waarden = loket_waarden(LoketInfo(code="x", naam=naam, soort="gemeente", regios=frozenset()))
     assert waarden["loket"] == in_een_zin
     assert waarden["Loket"] == naam[:1].upper() + naam[1:]

@@ -71,3 +71,12 @@ def test_terugbelverzoek_ongeldig(leeg_catalog: Engine, voornaam: str, telefoon:
                                regio=None, profiel={}, routes=[])  # fmt: skip
     with session_scope(leeg_catalog) as s:
         assert s.scalar(select(func.count()).select_from(Terugbelverzoek)) == 0
+
+
+def test_volgende_stap_noemt_het_loket_midden_in_de_zin() -> None:
+    from coach.verslag import standaard_stappen
+
+    assert standaard_stappen([{"loket": "Je gemeente (klantmanager) in Drenthe"}]) == (
+        "Maak een afspraak bij je gemeente (klantmanager) in Drenthe. Dat is gratis. Neem je diploma mee."
+    )
+    assert standaard_stappen([{"loket": "Leerwerkloket Groningen"}]).startswith("Maak een afspraak bij Leerwerkloket Groningen.")
