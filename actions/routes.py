@@ -36,19 +36,14 @@ def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Ma
     """A route as stored in the `routes` slot (the contract of design.md, plus display details)."""
     c = route.cursus
     plaats = c.plaats or "online"
+    loket = loketnaam_in_zin(route.loket.naam)
     waarom = next(
-        (
-            t
-            for r in route.redenen
-            if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=loketnaam_in_zin(route.loket.naam)))
-        ),
+        (t for r in route.redenen if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=loket))),
         "",
     )
     financiering = [f.naam for f in route.financiering]
     if not financiering:
-        financiering = [
-            response_tekst(domain, "utter_financiering_onbekend", loket=loketnaam_in_zin(route.loket.naam)) or route.loket.naam
-        ]
+        financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=loket) or route.loket.naam]
     return {
         "nr": nr,
         "code": c.code,
@@ -194,8 +189,9 @@ class ActionRouteBetalen(Action):
             dispatcher.utter_message(response="utter_vraag_geld")
             return []
         details = route.get("financiering_details") or []
+        loket = loketnaam_in_zin(route.get("loket") or "")
         if not details:
-            dispatcher.utter_message(response="utter_betalen_onbekend", loket=loketnaam_in_zin(route.get("loket") or ""))
+            dispatcher.utter_message(response="utter_betalen_onbekend", loket=loket)
         cat = catalogus()
         for f in details:
             regeling = cat.regeling(f["regeling"]) or {}
@@ -208,7 +204,7 @@ class ActionRouteBetalen(Action):
             if f.get("regel"):
                 dispatcher.utter_message(response=f"utter_regel_{f['regel']}")
             if not f.get("zeker"):
-                dispatcher.utter_message(response="utter_vraag_het_na", loket=loketnaam_in_zin(route.get("loket") or ""))
+                dispatcher.utter_message(response="utter_vraag_het_na", loket=loket)
         dispatcher.utter_message(response="utter_na_advies")
         return []
 
