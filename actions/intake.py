@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,12 +20,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.catalogus import normaliseerder
+from actions.catalogus import catalogus, normaliseerder
 from actions.teksten import knop_codes
 from catalog_db.antwoorden import Normaliseerder, schoon
+from catalog_db.engine import leeftijd_telt
+from catalog_db.leeftijd import CODES as LEEFTIJD_CODES
 from catalog_db.typen import Profiel
 
+log = logging.getLogger(__name__)
+
 INTAKE_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
+# The questions of the form: the intake slots, and the age band when it changes the money.
+VRAAG_SLOTS = (*INTAKE_SLOTS, "leeftijd")
 SECTOR_SLOTS = ("huidige_sector", "doel_sector")
 MET_HUIDIGE_SECTOR = frozenset({"eigen_werk", "overstap", "zzp", "werkgever"})
 DOEL_IS_HUIDIG = frozenset({"eigen_werk", "werkgever"})
@@ -45,11 +52,18 @@ def intake_waarden(tracker: Tracker) -> dict[str, Any]:
 
 
 def profiel_uit(tracker: Tracker) -> Profiel:
-    return Profiel(**intake_waarden(tracker))
+    leeftijd = tracker.get_slot("leeftijd")
+    gemeente = tracker.get_slot("gemeente")
+    return Profiel(
+        **intake_waarden(tracker),
+        gemeente=gemeente if isinstance(gemeente, str) else None,
+        leeftijd=leeftijd if leeftijd in LEEFTIJD_CODES else None,
+    )
 
 
-def vragen_voor(slots: Mapping[str, Any]) -> list[str]:
-    """The intake questions that apply to this person, in the order they are asked."""
+def vragen_voor(slots: Mapping[str, Any], leeftijd_nodig: bool = False) -> list[str]:
+    """The intake questions that apply to this person, in the order they are asked. The age
+    comes last, and only when it changes the money of a route (or was already answered)."""
     situatie = slots.get("situatie")
     vragen = ["situatie"]
     if situatie == "werkzoekend":
@@ -58,12 +72,27 @@ def vragen_voor(slots: Mapping[str, Any]) -> list[str]:
     if situatie in MET_HUIDIGE_SECTOR:
         vragen.append("huidige_sector")
     vragen += ["doel_sector", "regio"]
+    if leeftijd_nodig or slots.get("leeftijd"):
+        vragen.append("leeftijd")
     return vragen
+
+
+def leeftijd_nodig(profiel: Profiel) -> bool:
+    """Ask the age band? Only when it would change the money of a route that is proposed. A
+    catalog that cannot be reached asks nothing extra."""
+    if profiel.leeftijd or profiel.situatie == "werkgever":
+        return False
+    try:
+        advies = catalogus().advies(profiel, max_routes=3)
+    except Exception as exc:  # an outage of the catalog must not stop the intake
+        log.warning("age check skipped: %s", exc.__class__.__name__)
+        return False
+    return leeftijd_telt(profiel, advies)
 
 
 def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> str | None:
     naam = entiteit.get("entity")
-    if naam in INTAKE_SLOTS:
+    if naam in VRAAG_SLOTS:
         return naam
     if naam == "sector":
         rol = entiteit.get("role")
@@ -171,7 +200,7 @@ def _gevraagd(tracker: Tracker) -> str | None:
     if (tracker.active_loop or {}).get("name") != "intake":
         return None
     slot = tracker.get_slot("requested_slot")
-    return slot if slot in INTAKE_SLOTS else None
+    return slot if slot in VRAAG_SLOTS else None
 
 
 class ActionLeesAntwoord(Action):
@@ -186,7 +215,7 @@ class ActionLeesAntwoord(Action):
         zekerheid = float((bericht.get("intent") or {}).get("confidence") or 0.0)
         gevraagd = _gevraagd(tracker)
         opties = knop_codes(domain, gevraagd, tracker.get_slot("vraagvorm")) if gevraagd else []
-        huidige = intake_waarden(tracker)
+        huidige = {**intake_waarden(tracker), "leeftijd": tracker.get_slot("leeftijd")}
         gevonden, vraagvorm = lees_bericht(
             normaliseerder(),
             bericht.get("text") or "",
@@ -198,6 +227,11 @@ class ActionLeesAntwoord(Action):
             huidige,
         )
         events: list[EventType] = [SlotSet(slot, code) for slot, code in gevonden.items() if huidige.get(slot) != code]
+        if "regio" in gevonden:
+            # The gemeente comes with the region, from the same place name or postcode (or none).
+            gemeente = normaliseerder().gemeente_in_tekst(bericht.get("text") or "", gevonden["regio"])
+            if gemeente != tracker.get_slot("gemeente"):
+                events.append(SlotSet("gemeente", gemeente))
         if vraagvorm:
             events.append(SlotSet("vraagvorm", vraagvorm))
         return events
@@ -209,7 +243,7 @@ class ValidateIntake(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         norm = normaliseerder()
-        slots = intake_waarden(tracker)
+        slots = {**intake_waarden(tracker), "leeftijd": tracker.get_slot("leeftijd")}
         events: list[EventType] = []
         for slot, waarde in slots.items():
             if waarde is not None and not norm.is_code(slot, waarde):
@@ -222,14 +256,20 @@ class ValidateIntake(Action):
         nieuw = _sinds_gebruiker(tracker, "slot")
         actief = (tracker.active_loop or {}).get("name") == "intake"
         na_gebruiker = _sinds_gebruiker(tracker, "action") <= {"intake", "action_extract_slots"}
-        if actief and na_gebruiker and tracker.get_slot("requested_slot") and not (nieuw & (set(INTAKE_SLOTS) | {"vraagvorm"})):
+        if actief and na_gebruiker and tracker.get_slot("requested_slot") and not (nieuw & (set(VRAAG_SLOTS) | {"vraagvorm"})):
             return []  # not an answer: let the rules answer the question in between
 
         vragen = vragen_voor(slots)
+        if not [v for v in vragen if not slots.get(v)] and not slots.get("leeftijd"):
+            gemeente = tracker.get_slot("gemeente")
+            profiel = Profiel(
+                **{k: v for k, v in slots.items() if k != "leeftijd"}, gemeente=gemeente if isinstance(gemeente, str) else None
+            )
+            vragen = vragen_voor(slots, leeftijd_nodig=leeftijd_nodig(profiel))
         open_vragen = [v for v in vragen if not slots.get(v)]
         volgende = open_vragen[0] if open_vragen else None
-        beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in INTAKE_SLOTS and slots.get(s)]
-        for slot in INTAKE_SLOTS:
+        beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in VRAAG_SLOTS and slots.get(s)]
+        for slot in VRAAG_SLOTS:
             if slot in nieuw and slots.get(slot) and slot not in beantwoord:
                 beantwoord.append(slot)
         if volgende != tracker.get_slot("requested_slot") and "vraagvorm" not in nieuw:
@@ -262,7 +302,7 @@ class ActionTerug(Action):
         return "action_terug"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in INTAKE_SLOTS]
+        beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in VRAAG_SLOTS]
         if not beantwoord:
             dispatcher.utter_message(response="utter_terug_niets")
             return []

@@ -19,7 +19,7 @@ from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
 from catalog_db.db import session_scope
 from catalog_db.engine import kies_loket
-from catalog_db.typen import Advies, LoketInfo, Route, loketnaam_in_zin
+from catalog_db.typen import Advies, Financiering, LoketInfo, Route, loketnaam_in_zin
 from coach.opslag import registreer_vraag
 
 VORM_NAAM = {
@@ -32,8 +32,17 @@ MAX_ROUTES = 3
 log = logging.getLogger(__name__)
 
 
-def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Mapping[str, str]) -> dict[str, Any]:
-    """A route as stored in the `routes` slot (the contract of design.md, plus display details)."""
+def _voor_wie(f: Financiering, situatie: str | None) -> str:
+    """Whose money a scheme is: the person's own, or the employer's (who applies for it)."""
+    return "werkgever" if f.werkgever_vraagt_aan and situatie != "werkgever" else "persoon"
+
+
+def route_dict(
+    route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Mapping[str, str], situatie: str | None = None
+) -> dict[str, Any]:
+    """A route as stored in the `routes` slot (the contract of design.md, plus display details).
+    `financiering` holds only money for this person (an employer's subsidy is in
+    `financiering_werkgever`, help that is not money in `hulp`)."""
     c = route.cursus
     plaats = c.plaats or "online"
     loket = loketnaam_in_zin(route.loket.naam)
@@ -41,7 +50,8 @@ def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Ma
         (t for r in route.redenen if (t := response_tekst(domain, f"utter_waarom_{r}", plaats=plaats, loket=loket))),
         "",
     )
-    financiering = [f.naam for f in route.financiering]
+    eigen_geld = [f for f in route.financiering if f.geld and _voor_wie(f, situatie) == "persoon"]
+    financiering = [f.naam for f in eigen_geld]
     if not financiering:
         financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=loket) or route.loket.naam]
     return {
@@ -58,15 +68,21 @@ def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Ma
         "duur_maanden": c.duur_maanden,
         "kosten_euro": c.kosten_euro,
         "kosten_indicatief": c.kosten_indicatief,
+        "eigen_kosten_euro": route.eigen_kosten_euro,
         "startmomenten": c.startmomenten,
         "url": c.url,
         "financiering": financiering,
+        "financiering_werkgever": [f.naam for f in route.financiering if f.geld and _voor_wie(f, situatie) == "werkgever"],
+        "hulp": [f.naam for f in route.financiering if not f.geld],
         "financiering_details": [
             {
                 "regeling": f.regeling,
                 "naam": f.naam,
                 "regel": f.regel,
                 "zeker": f.zeker,
+                "geld": f.geld,
+                "lening": f.lening,
+                "voor": _voor_wie(f, situatie),
                 "bedrag_max_euro": f.bedrag_max_euro,
                 "werkgever_vraagt_aan": f.werkgever_vraagt_aan,
                 "leeftijd_voorwaarde": f.leeftijd_voorwaarde,
@@ -77,15 +93,57 @@ def route_dict(route: Route, nr: int, domain: Mapping[str, Any], niveau_naam: Ma
         "loket": route.loket.naam,
         "loket_telefoon": route.loket.telefoon,
         "loket_url": route.loket.url,
+        "loket_openingstijden": route.loket.openingstijden,
         "waarom": waarom,
     }
+
+
+def _euro(bedrag: int) -> str:
+    return f"{bedrag:,}".replace(",", ".")
 
 
 def _kosten_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     if r.get("kosten_euro") is None:
         return response_tekst(domain, "utter_kosten_onbekend") or ""
     naam = "utter_kosten_indicatief" if r.get("kosten_indicatief") else "utter_kosten_vast"
-    return response_tekst(domain, naam, bedrag=f"{r['kosten_euro']:,}".replace(",", ".")) or ""
+    return response_tekst(domain, naam, bedrag=_euro(r["kosten_euro"])) or ""
+
+
+def jij_betaalt_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    """One B1 sentence on what the person pays themself, and who to ask when money is not sure."""
+    loket = loketnaam_in_zin(r.get("loket") or "")
+    eigen = r.get("eigen_kosten_euro")
+    if eigen is None:
+        return response_tekst(domain, "utter_jij_betaalt_onbekend", loket=loket) or ""
+    if eigen == 0:
+        tekst = response_tekst(domain, "utter_jij_betaalt_niets") or ""
+    else:
+        tekst = response_tekst(domain, "utter_jij_betaalt_bedrag", bedrag=_euro(eigen)) or ""
+    onzeker = any(d.get("geld") and not d.get("zeker") for d in r.get("financiering_details") or [])
+    if onzeker and eigen:
+        tekst += " " + (response_tekst(domain, "utter_jij_betaalt_misschien_minder", loket=loket) or "")
+    return tekst
+
+
+def _geld_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    details = [d for d in r.get("financiering_details") or [] if d.get("geld") and d.get("voor") == "persoon"]
+    zeker = [d["naam"] for d in details if d.get("zeker")]
+    onzeker = [d["naam"] for d in details if not d.get("zeker")]
+    delen = []
+    if zeker:
+        delen.append(response_tekst(domain, "utter_geld_zeker", namen=", ".join(zeker)) or "")
+    if onzeker:
+        delen.append(response_tekst(domain, "utter_geld_misschien", namen=", ".join(onzeker)) or "")
+    if r.get("financiering_werkgever"):
+        delen.append(response_tekst(domain, "utter_geld_werkgever", namen=", ".join(r["financiering_werkgever"])) or "")
+    if not delen:
+        delen.append(response_tekst(domain, "utter_geld_geen") or "")
+    return " ".join(d for d in delen if d)
+
+
+def _hulp_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    namen = [*r.get("hulp", []), r.get("loket") or ""]
+    return response_tekst(domain, "utter_hulp_namen", namen=", ".join(n for n in namen if n)) or ""
 
 
 def stuur_routes(
@@ -94,7 +152,10 @@ def stuur_routes(
     if not routes:
         dispatcher.utter_message(response="utter_geen_route", **loket_waarden(advies.loket))
         return
-    dispatcher.utter_message(response="utter_routes_intro", aantal=str(len(routes)))
+    if len(routes) == 1:
+        dispatcher.utter_message(response="utter_routes_intro_een")
+    else:
+        dispatcher.utter_message(response="utter_routes_intro", aantal=str(len(routes)))
     for r in routes:
         dispatcher.utter_message(
             response="utter_route",
@@ -105,8 +166,10 @@ def stuur_routes(
             aanbieder=r["aanbieder"],
             plaats=r["plaats"],
             waarom=r["waarom"],
-            geld=", ".join(r["financiering"]),
+            geld=_geld_tekst(r, domain),
             kosten=_kosten_tekst(r, domain),
+            jij_betaalt=jij_betaalt_tekst(r, domain),
+            hulp=_hulp_tekst(r, domain),
             loket=loketnaam_in_zin(r["loket"]),
         )
     dispatcher.utter_message(json_message={"type": "routes", "routes": routes})
@@ -131,7 +194,8 @@ class ActionProposeRoutes(Action):
         cat = catalogus()
         advies = cat.advies(profiel_uit(tracker), max_routes=MAX_ROUTES, overslaan=overslaan)
         niveau_naam = {b.code: b.naam for b in cat.vocabulaire().niveaus}
-        routes = [route_dict(r, i, domain, niveau_naam) for i, r in enumerate(advies.routes, start=1)]
+        situatie = tracker.get_slot("situatie")
+        routes = [route_dict(r, i, domain, niveau_naam, situatie) for i, r in enumerate(advies.routes, start=1)]
         if overslaan and not routes:
             dispatcher.utter_message(response="utter_geen_andere_route", **loket_waarden(advies.loket))
             return [SlotSet("getoond", [])]

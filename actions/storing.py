@@ -25,7 +25,7 @@ from actions.catalogus import catalogus
 from actions.intake import profiel_uit
 from actions.loket import meld_loket
 from catalog_db.config import SEED_DIR
-from catalog_db.engine import kies_loket
+from catalog_db.engine import kies_loket, loketten_voor
 from catalog_db.typen import LoketInfo
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ def landelijke_loketten(pad: Path = SEED_DIR / "loketten.yml") -> tuple[LoketInf
         LoketInfo(
             code=r["code"], naam=r["naam"], soort=r["soort"], regios=frozenset(r.get("regios") or ()),
             voor=frozenset(r.get("voor") or ()), telefoon=r.get("telefoon"), url=r.get("url"), email=r.get("email"),
+            gemeenten=frozenset(r.get("gemeenten") or ()),
         )
         for r in rijen
         if r.get("soort") == "landelijk"
@@ -54,7 +55,7 @@ def loket_bij_storing(tracker: Tracker) -> LoketInfo:
     gekozen = kies_loket(profiel, loketten)
     if gekozen.telefoon or gekozen.url:
         return gekozen
-    in_regio = [lk for lk in loketten if profiel.regio in lk.regios and (lk.telefoon or lk.url)]
+    in_regio = [lk for lk in loketten_voor(profiel, loketten) if lk.telefoon or lk.url]
     landelijk = [lk for lk in loketten if lk.soort == "landelijk"] or list(landelijke_loketten())
     return (in_regio or landelijk)[0]
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from catalog_db import leeftijd
 from catalog_db.vocabulaire import SLOT_SOORT, Vocabulaire
 
 MAX_LENGTE = 500
@@ -118,6 +119,8 @@ class Normaliseerder:
     def normaliseer(self, slot: str, tekst: str, opties: Sequence[str] = (), fuzzy: bool = True) -> Uitkomst:
         """The code for `slot` in `tekst`, the answer to that slot's question. `fuzzy=False`
         when the message already answered something else: then only exact words count."""
+        if slot == "leeftijd":
+            return self._leeftijd(tekst, opties)
         if not fuzzy:
             return self.exact(slot, tekst)
         soort = SLOT_SOORT[slot]
@@ -165,6 +168,9 @@ class Normaliseerder:
     def exact(self, slot: str, tekst: str) -> Uitkomst:
         """Only a code or a vocabulary word, no numbers, fuzzy matches or bare "nee": for values
         NLU found in a sentence, which may not be an answer to this slot's question."""
+        if slot == "leeftijd":
+            t = schoon(tekst)
+            return Uitkomst(t, "code") if t in leeftijd.CODES else ONBEKEND
         t = schoon(tekst)
         if t == "geen":
             return ONBEKEND  # "geen werk", "geen idee": a bare "geen" in a sentence says nothing
@@ -179,6 +185,8 @@ class Normaliseerder:
     def heel_antwoord(self, slot: str, tekst: str, opties: Sequence[str] = ()) -> str | None:
         """The code when the whole message is an answer to this slot's question ("coevorden",
         "9401", "2", "mavo"), whatever NLU thought the intent was; None otherwise."""
+        if slot == "leeftijd":
+            return self._leeftijd(tekst, opties).code
         t = schoon(tekst)
         if t in self.vocab.codes(slot):
             return t
@@ -190,7 +198,23 @@ class Normaliseerder:
         return self._code_van[soort].get(t)
 
     def is_code(self, slot: str, waarde: object) -> bool:
+        if slot == "leeftijd":
+            return isinstance(waarde, str) and waarde in leeftijd.CODES
         return isinstance(waarde, str) and waarde in self.vocab.codes(slot)
+
+    def _leeftijd(self, tekst: str, opties: Sequence[str]) -> Uitkomst:
+        """An age band: a band code, the number of an option ("2"), or a typed age ("44")."""
+        t = schoon(tekst)
+        if t in leeftijd.CODES:
+            return Uitkomst(t, "code")
+        nr = self._nummer(t)
+        if nr is not None and nr < leeftijd.MIN_LEEFTIJD:
+            if 1 <= nr <= len(opties) and opties[nr - 1] in leeftijd.CODES:
+                return Uitkomst(opties[nr - 1], "nummer")
+            return ONBEKEND
+        if band := leeftijd.band_in_tekst(t):
+            return Uitkomst(band, "term")
+        return Uitkomst(None, "weet_niet") if WEET_NIET.search(t) else ONBEKEND
 
     # -- several slots in one message ----------------------------------------------------------
     def vind_in_tekst(self, tekst: str) -> dict[str, str]:
@@ -217,11 +241,28 @@ class Normaliseerder:
         regio = self._regio_in_tekst(t)
         if regio:
             gevonden["regio"] = regio
+        if band := leeftijd.band_in_zin(t):
+            gevonden["leeftijd"] = band
         for rol, code in self._sectoren_met_rol(t):
             slot = {"doel": "doel_sector", "huidig": "huidige_sector"}.get(rol)
             if slot and slot not in gevonden:
                 gevonden[slot] = code
         return gevonden
+
+    def gemeente_in_tekst(self, tekst: str, regio: str | None) -> str | None:
+        """The gemeente a place name or postcode in the message tells, when it lies in `regio`;
+        None when the message names only a region ("twente") or a place we cannot place."""
+        t = schoon(tekst)
+        plaatsen = {p for p in self._code_van["regio"] if self._code_van["regio"][p] == regio}
+        for m in self._patroon["regio"].finditer(t):
+            plaats = m.group(1)
+            if plaats in plaatsen and (gemeente := self.vocab.gemeente_van_plaats.get(plaats)):
+                return gemeente
+        for m in POSTCODE.finditer(t):
+            postcode = int(m.group(1))
+            if self.vocab.regio_van_postcode(postcode) == regio and (gemeente := self.vocab.gemeente_van_postcode(postcode)):
+                return gemeente
+        return None
 
     def sectoren_zonder_rol(self, tekst: str) -> list[str]:
         return [code for rol, code in self._sectoren_met_rol(schoon(tekst)) if rol is None]

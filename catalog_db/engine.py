@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from catalog_db.leeftijd import BANDEN, past_band
 from catalog_db.typen import (
     NAAST_WERK,
     WERKEND_LEREN,
@@ -17,6 +18,7 @@ from catalog_db.typen import (
     Cursus,
     Financiering,
     LoketInfo,
+    Opleidingseis,
     Profiel,
     RegelingInfo,
     Route,
@@ -26,6 +28,15 @@ VOORGESTELDE_STATUSSEN = frozenset({"actief", "onzeker"})
 HEEFT_INKOMEN_NODIG = frozenset({"werkzoekend", "overstap"})
 WERKEND = frozenset({"eigen_werk", "zzp"})
 STARTKWALIFICATIE_RANG = 3  # mbo2: the lowest level that counts as a startkwalificatie
+# Kinds of scheme that are not money: shown as help or a step, never under "Geld".
+GEEN_GELD = frozenset({"toestemming", "leerroute", "advies", "werkgever"})
+LENING = frozenset({"lening"})
+BRON_GELDIG_DAGEN = 365  # a source older than this: the scheme is shown as "vraag het na"
+# Under 18 no lesgeld is due for mbo (Wet educatie en beroepsonderwijs; llo-facts.md §7).
+MBO_NIVEAUS = frozenset({"mbo1", "mbo2", "mbo3", "mbo4"})
+LESGELDVRIJ_VORMEN = frozenset({"bol", "bbl"})
+# Situations of adults: nobody in them is taken to be under 18 when the age was not asked.
+VOLWASSEN_SITUATIES = frozenset({"eigen_werk", "overstap", "werkzoekend", "zzp", "werkgever"})
 
 # The level a person's next step usually aims at, by the rank of their highest finished level.
 DOEL_RANG = {0: 3.0, 1: 3.0, 2: 3.0, 3: 4.0, 4: 5.0, 5: 5.5, 6: 7.0, 7: 7.0, 8: 7.5}
@@ -33,6 +44,7 @@ DOEL_RANG = {0: 3.0, 1: 3.0, 2: 3.0, 3: 4.0, 4: 5.0, 5: 5.5, 6: 7.0, 7: 7.0, 8: 
 LOKET_VOORKEUR: dict[str, tuple[str, ...]] = {
     "werkgever": ("wsp", "werkcentrum", "leerwerkloket"),
     "bijstand": ("gemeente", "werkcentrum", "leerwerkloket"),
+    "ww": ("uwv", "werkcentrum", "leerwerkloket"),
     "standaard": ("werkcentrum", "leerwerkloket", "uwv", "gemeente"),
 }
 
@@ -51,16 +63,38 @@ def heeft_startkwalificatie(profiel: Profiel, rang: Mapping[str, int]) -> bool:
 
 
 def is_geldig(regeling: RegelingInfo, vandaag: date) -> bool:
-    """A scheme may be proposed: active or unconfirmed, within its dates, meant for proposals."""
-    if regeling.status not in VOORGESTELDE_STATUSSEN or not regeling.voorwaarden.voorstellen:
+    """A scheme may be proposed: active or unconfirmed, within its dates, meant for proposals,
+    and not past its last application window."""
+    v = regeling.voorwaarden
+    if regeling.status not in VOORGESTELDE_STATUSSEN or not v.voorstellen:
         return False
     if regeling.geldig_van and regeling.geldig_van > vandaag:
         return False
-    return not (regeling.geldig_tot and regeling.geldig_tot < vandaag)
+    if regeling.geldig_tot and regeling.geldig_tot < vandaag:
+        return False
+    return not (v.tijdvakken and not v.tijdvak_onbekend and all(tot < vandaag for _, tot in v.tijdvakken))
+
+
+def bron_is_actueel(regeling: RegelingInfo, vandaag: date) -> bool:
+    return regeling.bron_datum is not None and (vandaag - regeling.bron_datum).days <= BRON_GELDIG_DAGEN
+
+
+def leeftijd_band(profiel: Profiel) -> str | None:
+    return profiel.leeftijd if profiel.leeftijd in BANDEN else None
+
+
+def leeftijd_past(profiel: Profiel | None, minimum: int | None, maximum: int | None) -> bool | None:
+    """An age rule for this person: True, False, or None when their age is not known well enough.
+    Someone who works, looks for work or employs staff is not taken to be under 18."""
+    band = leeftijd_band(profiel) if profiel else None
+    if band is None and profiel and profiel.situatie in VOLWASSEN_SITUATIES and maximum is not None and maximum < 18:
+        return False
+    return past_band(band, minimum, maximum)
 
 
 def past_persoon(regeling: RegelingInfo, profiel: Profiel, rang: Mapping[str, int], vandaag: date) -> bool:
-    """The conditions that depend on the person only (checked once per profile)."""
+    """The conditions that depend on the person only (checked once per profile). An age rule the
+    band does not decide lets the scheme through; `financiering` then marks it not sure."""
     if not is_geldig(regeling, vandaag):
         return False
     v = regeling.voorwaarden
@@ -77,24 +111,39 @@ def past_persoon(regeling: RegelingInfo, profiel: Profiel, rang: Mapping[str, in
         return False
     if v.persoon_max_niveau and p > rang.get(v.persoon_max_niveau, 99):
         return False
-    if profiel.leeftijd is not None:
-        if v.leeftijd_min is not None and profiel.leeftijd < v.leeftijd_min:
-            return False
-        if v.leeftijd_max is not None and profiel.leeftijd > v.leeftijd_max:
-            return False
-    return True
+    return leeftijd_past(profiel, v.leeftijd_min, v.leeftijd_max) is not False
 
 
-def past_cursus(regeling: RegelingInfo, cursus: Cursus) -> bool:
-    """The conditions on the course: its sector, form, level and length."""
+def past_cursus(regeling: RegelingInfo, cursus: Cursus, profiel: Profiel | None = None) -> bool:
+    """The conditions on the course: its sector, form, level, name and length (an alternative
+    meant only for an age the person is not, does not count)."""
+    return _cursus_uitkomst(regeling, cursus, profiel) is not False
+
+
+def _cursus_uitkomst(regeling: RegelingInfo, cursus: Cursus, profiel: Profiel | None) -> bool | None:
+    """True: the course fits; False: it does not; None: it fits only at an age not known yet."""
     v = regeling.voorwaarden
     if v.doel_sectoren and cursus.sector not in v.doel_sectoren:
         return False
-    return not v.opleiding or any(_past_opleiding(eis, cursus) for eis in v.opleiding)
+    if not v.opleiding:
+        return True
+    onbeslist = False
+    for eis in v.opleiding:
+        if not _past_opleiding(eis, cursus):
+            continue
+        leeftijd = leeftijd_past(profiel, eis.leeftijd_min, None)
+        if leeftijd is True:
+            return True
+        onbeslist = onbeslist or leeftijd is None
+    return None if onbeslist else False
 
 
-def financiering(regeling: RegelingInfo, profiel: Profiel) -> Financiering:
-    """A fitting scheme, with the most specific rule that made it fit."""
+def financiering(
+    regeling: RegelingInfo, profiel: Profiel, vandaag: date | None = None, leeftijd_open: bool = False
+) -> Financiering:
+    """A fitting scheme, with the most specific rule that made it fit. It is sure (`zeker`) only
+    when its status is active, its source is less than a year old and the age does not leave
+    it open."""
     v = regeling.voorwaarden
     if v.regios:
         regel = "regio"
@@ -109,17 +158,21 @@ def financiering(regeling: RegelingInfo, profiel: Profiel) -> Financiering:
     else:
         regel = "situatie"
     leeftijd_voorwaarde = None
-    if profiel.leeftijd is None and (v.leeftijd_min is not None or v.leeftijd_max is not None):
-        leeftijd_voorwaarde = _leeftijd_tekst(v.leeftijd_min, v.leeftijd_max)
+    if leeftijd_open or leeftijd_past(profiel, v.leeftijd_min, v.leeftijd_max) is None:
+        leeftijd_voorwaarde = _leeftijd_tekst(v.leeftijd_min, v.leeftijd_max, v.opleiding)
+    actueel = vandaag is None or bron_is_actueel(regeling, vandaag)
     return Financiering(
         regeling=regeling.code,
         naam=regeling.naam,
         regel=regel,
-        zeker=regeling.status == "actief" and leeftijd_voorwaarde is None,
+        zeker=regeling.status == "actief" and actueel and leeftijd_voorwaarde is None,
         bedrag_max_euro=regeling.bedrag_max_euro,
         werkgever_vraagt_aan=v.werkgever_vraagt_aan,
         leeftijd_voorwaarde=leeftijd_voorwaarde,
         url=regeling.url,
+        soort=regeling.soort,
+        geld=regeling.soort not in GEEN_GELD,
+        lening=regeling.soort in LENING,
     )
 
 
@@ -131,22 +184,35 @@ def past_regeling(
     vandaag: date,
 ) -> Financiering | None:
     """The scheme as it applies to this person and course, or None when it does not fit."""
-    if past_persoon(regeling, profiel, rang, vandaag) and past_cursus(regeling, cursus):
-        return financiering(regeling, profiel)
-    return None
+    if not past_persoon(regeling, profiel, rang, vandaag):
+        return None
+    return past_regeling_cursus(regeling, profiel, cursus, vandaag)
 
 
-def _past_opleiding(eis, cursus: Cursus) -> bool:
+def past_regeling_cursus(regeling: RegelingInfo, profiel: Profiel, cursus: Cursus, vandaag: date) -> Financiering | None:
+    """The course-level check of a scheme that already fits the person."""
+    uitkomst = _cursus_uitkomst(regeling, cursus, profiel)
+    if uitkomst is False:
+        return None
+    return financiering(regeling, profiel, vandaag, leeftijd_open=uitkomst is None)
+
+
+def _past_opleiding(eis: Opleidingseis, cursus: Cursus) -> bool:
     if eis.niveaus and cursus.niveau not in eis.niveaus:
         return False
     if eis.vormen and cursus.vorm not in eis.vormen:
+        return False
+    if eis.sectoren and cursus.sector not in eis.sectoren:
+        return False
+    if eis.naam_woorden and not any(w in cursus.naam.lower() for w in eis.naam_woorden):
         return False
     return not (
         eis.max_duur_maanden is not None and cursus.duur_maanden is not None and cursus.duur_maanden > eis.max_duur_maanden
     )
 
 
-def _leeftijd_tekst(minimum: int | None, maximum: int | None) -> str:
+def _leeftijd_tekst(minimum: int | None, maximum: int | None, opleiding: Sequence[Opleidingseis] = ()) -> str:
+    minimum = minimum if minimum is not None else min((e.leeftijd_min for e in opleiding if e.leeftijd_min), default=None)
     if minimum is not None and maximum is not None:
         return f"{minimum}-{maximum}"
     if maximum is not None:
@@ -154,15 +220,72 @@ def _leeftijd_tekst(minimum: int | None, maximum: int | None) -> str:
     return f">={minimum}"
 
 
+def lesgeldvrij(cursus: Cursus, profiel: Profiel) -> bool | None:
+    """No lesgeld for an mbo bol/bbl course under 18: True, False, or None when the age decides
+    it and is not known."""
+    if cursus.niveau not in MBO_NIVEAUS or cursus.vorm not in LESGELDVRIJ_VORMEN:
+        return False
+    band = leeftijd_band(profiel)
+    if band is None:
+        return False if profiel.situatie in VOLWASSEN_SITUATIES else None
+    return band == "onder_18"
+
+
+def eigen_kosten(cursus: Cursus, profiel: Profiel, passend: Sequence[Financiering]) -> int | None:
+    """What the person pays themself: the course cost minus the money that is sure for them (not
+    a loan, not the employer's unless they are the employer). None when the cost is not known."""
+    if lesgeldvrij(cursus, profiel):
+        return 0
+    if cursus.kosten_euro is None:
+        return None
+    werkgever = profiel.situatie == "werkgever"
+    zeker = sum(
+        f.bedrag_max_euro
+        for f in passend
+        if f.zeker and f.geld and not f.lening and f.bedrag_max_euro and f.werkgever_vraagt_aan == werkgever
+    )
+    return max(0, cursus.kosten_euro - zeker)
+
+
+def leeftijd_telt(profiel: Profiel, advies: Advies) -> bool:
+    """Would the age band change the money of a route that is proposed? Then the intake asks it."""
+    if leeftijd_band(profiel) is not None or profiel.situatie == "werkgever":
+        return False
+    return any(f.leeftijd_voorwaarde for r in advies.routes for f in r.financiering) or any(
+        lesgeldvrij(r.cursus, profiel) is None for r in advies.routes
+    )
+
+
+def _bereikbaar(lk: LoketInfo) -> bool:
+    return bool(lk.telefoon or lk.url)
+
+
+def loketten_voor(profiel: Profiel, loketten: Sequence[LoketInfo]) -> list[LoketInfo]:
+    """The lokets of the person's region that may help them: a gemeente's own loket only for
+    people who live there. Their own gemeente first, then reachable ones."""
+    in_regio = [
+        lk
+        for lk in loketten
+        if profiel.regio and profiel.regio in lk.regios and (not lk.gemeenten or profiel.gemeente in lk.gemeenten)
+    ]
+    in_regio.sort(key=lambda lk: (not (lk.gemeenten and profiel.gemeente in lk.gemeenten), not _bereikbaar(lk)))
+    return in_regio
+
+
 def kies_loket(profiel: Profiel, loketten: Sequence[LoketInfo]) -> LoketInfo:
-    """The loket in the person's region that fits their situation; the national one otherwise."""
+    """The loket in the person's region that fits their situation: the gemeente by name for
+    bijstand, UWV for WW, the WSP for employers, else the Werkcentrum (or Leerwerkloket); a
+    gemeente's own loket only for people who live there; reachable ones first; the national
+    one when the region has none."""
     if profiel.situatie == "werkgever":
         voorkeur = LOKET_VOORKEUR["werkgever"]
     elif profiel.situatie == "werkzoekend" and profiel.uitkering == "bijstand":
         voorkeur = LOKET_VOORKEUR["bijstand"]
+    elif profiel.situatie == "werkzoekend" and profiel.uitkering == "ww":
+        voorkeur = LOKET_VOORKEUR["ww"]
     else:
         voorkeur = LOKET_VOORKEUR["standaard"]
-    in_regio = [lk for lk in loketten if profiel.regio and profiel.regio in lk.regios]
+    in_regio = loketten_voor(profiel, loketten)
     for soort in voorkeur:
         for lk in in_regio:
             if lk.soort == soort and (not lk.voor or not profiel.situatie or profiel.situatie in lk.voor):
@@ -242,8 +365,9 @@ def stel_routes_voor(
         and not (profiel.doel_sector and r.voorwaarden.doel_sectoren and profiel.doel_sector not in r.voorwaarden.doel_sectoren)
     ]
     met_duur = any(e.max_duur_maanden is not None for r in voor_persoon for e in r.voorwaarden.opleiding)
+    met_naam = any(e.naam_woorden for r in voor_persoon for e in r.voorwaarden.opleiding)
     # Which schemes fit depends only on these course fields: compute once per combination.
-    per_soort: dict[tuple[str, str, str, int | None], list[Financiering]] = {}
+    per_soort: dict[tuple[str, str, str, int | None, str | None], list[Financiering]] = {}
     kandidaten: list[tuple[float, Cursus]] = []
     for cursus in cursussen:
         if cursus.code in overslaan:
@@ -261,14 +385,22 @@ def stel_routes_voor(
     for basis, cursus in kandidaten:
         if len(routes) >= nodig and basis + MAX_BONUS < routes[nodig - 1].score:
             break
-        soort = (cursus.sector, cursus.vorm, cursus.niveau, cursus.duur_maanden if met_duur else None)
+        soort = (
+            cursus.sector,
+            cursus.vorm,
+            cursus.niveau,
+            cursus.duur_maanden if met_duur else None,
+            cursus.naam.lower() if met_naam else None,
+        )
         if soort not in per_soort:
-            gevonden = [financiering(r, profiel) for r in voor_persoon if past_cursus(r, cursus)]
-            per_soort[soort] = sorted(gevonden, key=lambda f: (not f.zeker, f.regel == "situatie"))
+            gevonden = [f for r in voor_persoon if (f := past_regeling_cursus(r, profiel, cursus, vandaag))]
+            per_soort[soort] = sorted(gevonden, key=lambda f: (not f.geld, not f.zeker, f.lening, f.regel == "situatie"))
         passend = per_soort[soort]
-        n_zeker = sum(f.zeker for f in passend)
-        score = _score(profiel, cursus, n_zeker, len(passend) - n_zeker, rang)
-        routes.append(Route(cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score))
+        geld = [f for f in passend if f.geld]
+        n_zeker = sum(f.zeker for f in geld)
+        score = _score(profiel, cursus, n_zeker, len(geld) - n_zeker, rang)
+        kosten = eigen_kosten(cursus, profiel, passend)
+        routes.append(Route(cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score, kosten))
         routes.sort(key=lambda r: (-r.score, r.cursus.code))
     gekozen: list[Route] = []
     namen: set[str] = set()

@@ -141,6 +141,8 @@ class Regeling(Base):
     url: Mapped[str | None] = mapped_column(String(300))
     bron: Mapped[str] = mapped_column(Text)
     geverifieerd_op: Mapped[date] = mapped_column(Date)
+    # The date of the newest source that states the scheme's facts; older than 12 months: "vraag het na".
+    bron_datum: Mapped[date | None] = mapped_column(Date)
     onzeker: Mapped[str | None] = mapped_column(Text)
 
 
@@ -150,6 +152,7 @@ class Loket(Base):
     naam: Mapped[str] = mapped_column(String(160))
     soort: Mapped[str] = mapped_column(String(24))
     regios: Mapped[list[str]] = mapped_column(JSON, default=list)
+    gemeenten: Mapped[list[str] | None] = mapped_column(JSON, default=list)  # a gemeente's own loket
     voor: Mapped[list[str]] = mapped_column(JSON, default=list)
     telefoon: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(120))

@@ -43,7 +43,10 @@ def voorwaarden_uit_json(data: Mapping[str, Any]) -> Voorwaarden:
             Opleidingseis(
                 niveaus=frozenset(e.get("niveaus") or ()),
                 vormen=frozenset(e.get("vormen") or ()),
+                sectoren=frozenset(e.get("sectoren") or ()),
+                naam_woorden=frozenset(str(w).lower() for w in e.get("naam_woorden") or ()),
                 max_duur_maanden=e.get("max_duur_maanden"),
+                leeftijd_min=e.get("leeftijd_min"),
             )
             for e in data.get("opleiding") or ()
         ),
@@ -53,7 +56,13 @@ def voorwaarden_uit_json(data: Mapping[str, Any]) -> Voorwaarden:
         leeftijd_max=data.get("leeftijd_max"),
         werkgever_vraagt_aan=bool(data.get("werkgever_vraagt_aan")),
         voorstellen=data.get("voorstellen", True) is not False,
+        tijdvakken=tuple((_als_datum(van), _als_datum(tot)) for van, tot in data.get("tijdvakken") or ()),
+        tijdvak_onbekend=bool(data.get("tijdvak_onbekend")),
     )
+
+
+def _als_datum(waarde: Any) -> date:
+    return waarde if isinstance(waarde, date) else date.fromisoformat(str(waarde))
 
 
 def regeling_info(r: models.Regeling) -> RegelingInfo:
@@ -68,6 +77,8 @@ def regeling_info(r: models.Regeling) -> RegelingInfo:
         bedrag_max_euro=r.bedrag_max_euro,
         url=r.url,
         omschrijving=r.omschrijving,
+        soort=r.soort,
+        bron_datum=r.bron_datum,
     )
 
 
@@ -81,6 +92,9 @@ def loket_info(lk: models.Loket) -> LoketInfo:
         telefoon=lk.telefoon,
         url=lk.url,
         email=lk.email,
+        gemeenten=frozenset(lk.gemeenten or ()),
+        openingstijden=lk.openingstijden,
+        adres=lk.adres,
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from catalog_db import models
 from catalog_db.config import SEED_DIR
 from catalog_db.importers import ImportResultaat, importeer_bestand
+from catalog_db.vocabulaire import GEMEENTE_POSTCODE_SOORT, GEMEENTE_SOORT
 
 
 def _yaml(pad: Path) -> Any:
@@ -88,6 +89,25 @@ def laad_vocabulaire_seed(session: Session, pad: Path) -> None:
     session.flush()
 
 
+def laad_gemeenten_seed(session: Session, pad: Path) -> None:
+    """Place name -> gemeente (and postcode ranges), as `Term` rows; run after the vocabulary."""
+    if not pad.exists():
+        return
+    gezien: set[tuple[str, str]] = set()
+    for g in _yaml(pad) or []:
+        gemeente = str(g["gemeente"]).strip().lower()
+        for plaats in _termen(g.get("plaatsen") or [], gemeente):
+            if (GEMEENTE_SOORT, plaats) not in gezien:
+                gezien.add((GEMEENTE_SOORT, plaats))
+                session.add(models.Term(soort=GEMEENTE_SOORT, code=gemeente, woord=plaats))
+        for van, tot in g.get("postcodes") or []:
+            woord = f"{int(van)}-{int(tot)}"
+            if (GEMEENTE_POSTCODE_SOORT, woord) not in gezien:
+                gezien.add((GEMEENTE_POSTCODE_SOORT, woord))
+                session.add(models.Term(soort=GEMEENTE_POSTCODE_SOORT, code=gemeente, woord=woord))
+    session.flush()
+
+
 def laad_aanbieders(session: Session, pad: Path) -> None:
     with pad.open(encoding="utf-8") as f:
         for rij in csv.DictReader(f):
@@ -99,15 +119,27 @@ def laad_aanbieders(session: Session, pad: Path) -> None:
     session.flush()
 
 
+def _json_veilig(waarde: Any) -> Any:
+    """YAML reads 2026-06-02 as a date; a JSON column stores it as its ISO text."""
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if isinstance(waarde, dict):
+        return {k: _json_veilig(v) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [_json_veilig(v) for v in waarde]
+    return waarde
+
+
 def laad_regelingen(session: Session, pad: Path) -> None:
     for r in _yaml(pad):
         session.merge(models.Regeling(
             code=r["code"], naam=r["naam"], uitvoerder=r["uitvoerder"], soort=r["soort"],
             omschrijving=r["omschrijving"], status=r["status"], geldig_van=_datum(r.get("geldig_van")),
             geldig_tot=_datum(r.get("geldig_tot")), bedrag_max_euro=r.get("bedrag_max_euro"),
-            bedrag_toelichting=r.get("bedrag_toelichting"), voorwaarden=r.get("voorwaarden") or {},
+            bedrag_toelichting=r.get("bedrag_toelichting"), voorwaarden=_json_veilig(r.get("voorwaarden") or {}),
             aanvragen=r.get("aanvragen"), url=r.get("url"), bron=r["bron"],
-            geverifieerd_op=_datum(r["geverifieerd_op"]), onzeker=r.get("onzeker"),
+            geverifieerd_op=_datum(r["geverifieerd_op"]), bron_datum=_datum(r.get("bron_datum")),
+            onzeker=r.get("onzeker"),
         ))  # fmt: skip
     session.flush()
 
@@ -116,6 +148,7 @@ def laad_loketten(session: Session, pad: Path) -> None:
     for lk in _yaml(pad):
         session.merge(models.Loket(
             code=lk["code"], naam=lk["naam"], soort=lk["soort"], regios=list(lk.get("regios") or []),
+            gemeenten=list(lk.get("gemeenten") or []),
             voor=list(lk.get("voor") or []), telefoon=lk.get("telefoon"), email=lk.get("email"),
             adres=lk.get("adres"), openingstijden=lk.get("openingstijden"), url=lk.get("url"),
             omschrijving=lk.get("omschrijving"), bron=lk.get("bron"),
@@ -127,6 +160,7 @@ def laad_loketten(session: Session, pad: Path) -> None:
 def seed(session: Session, seed_dir: Path = SEED_DIR) -> ImportResultaat:
     """Load every seed file; returns what the course import changed."""
     laad_vocabulaire_seed(session, seed_dir / "vocabulary.yml")
+    laad_gemeenten_seed(session, seed_dir / "gemeenten.yml")
     laad_aanbieders(session, seed_dir / "aanbieders.csv")
     laad_regelingen(session, seed_dir / "regelingen.yml")
     laad_loketten(session, seed_dir / "loketten.yml")

@@ -11,7 +11,8 @@ NAAST_WERK = frozenset({"cursus", "mbo-certificaat", "evc", "deeltijd", "online"
 
 @dataclass(frozen=True)
 class Profiel:
-    """What the intake found out. Codes as in design.md; `leeftijd` is optional (not asked)."""
+    """What the intake found out. Codes as in design.md; `leeftijd` is an age band
+    (onder_18, 18_29, 30_56, 57_plus), asked only when it changes the money."""
 
     situatie: str | None = None
     uitkering: str | None = None
@@ -19,7 +20,8 @@ class Profiel:
     huidige_sector: str | None = None
     doel_sector: str | None = None
     regio: str | None = None
-    leeftijd: int | None = None
+    gemeente: str | None = None
+    leeftijd: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,10 @@ class Opleidingseis:
 
     niveaus: frozenset[str] = frozenset()
     vormen: frozenset[str] = frozenset()
+    sectoren: frozenset[str] = frozenset()
+    naam_woorden: frozenset[str] = frozenset()  # one of these words in the course name (an ontwikkelpad's jobs)
     max_duur_maanden: int | None = None
+    leeftijd_min: int | None = None  # this alternative only from this age on (e.g. no studiefinanciering)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ class Voorwaarden:
     leeftijd_max: int | None = None
     werkgever_vraagt_aan: bool = False
     voorstellen: bool = True
+    tijdvakken: tuple[tuple[date, date], ...] = ()  # application windows known from the source
+    tijdvak_onbekend: bool = False  # later windows are expected but not confirmed
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,8 @@ class RegelingInfo:
     bedrag_max_euro: int | None = None
     url: str | None = None
     omschrijving: str = ""
+    soort: str = ""
+    bron_datum: date | None = None  # the date of the source; older than 12 months: not sure
 
 
 # A loket name that starts with one of these words is not a proper name ("Je gemeente (klantmanager)
@@ -103,6 +112,9 @@ class LoketInfo:
     telefoon: str | None = None
     url: str | None = None
     email: str | None = None
+    gemeenten: frozenset[str] = frozenset()  # a gemeente's own loket: only for people living there
+    openingstijden: str | None = None
+    adres: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,8 +127,11 @@ class Financiering:
     zeker: bool  # False: status or amount not confirmed, the bot says "vraag het na"
     bedrag_max_euro: int | None = None
     werkgever_vraagt_aan: bool = False
-    leeftijd_voorwaarde: str | None = None  # e.g. "<57" when age was not asked
+    leeftijd_voorwaarde: str | None = None  # e.g. "<=56" when the age band does not decide it
     url: str | None = None
+    soort: str = ""
+    geld: bool = True  # False: help or a step (UWV permission, a learning route, ask your employer)
+    lening: bool = False  # money to pay back: it does not lower what the person pays
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,7 @@ class Route:
     loket: LoketInfo
     redenen: tuple[str, ...]  # reason codes, most important first; rendered by the bot
     score: float = 0.0
+    eigen_kosten_euro: int | None = None  # what the person pays after the money that is sure
 
 
 @dataclass(frozen=True)

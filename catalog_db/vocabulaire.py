@@ -25,6 +25,11 @@ SLOT_SOORT = {
 }
 
 
+# `Term` rows of these kinds hold the gemeenten: code = gemeente, woord = a place name or "van-tot".
+GEMEENTE_SOORT = "gemeente"
+GEMEENTE_POSTCODE_SOORT = "gemeente_postcode"
+
+
 @dataclass(frozen=True)
 class Begrip:
     code: str
@@ -49,6 +54,9 @@ class Vocabulaire:
     regios: tuple[RegioInfo, ...]
     niveau_rang: dict[str, int] = field(default_factory=dict)
     startkwalificatie: frozenset[str] = frozenset()
+    # place name (as typed, lowercase) -> gemeente (lowercase official name); seed/gemeenten.yml
+    gemeente_van_plaats: dict[str, str] = field(default_factory=dict)
+    gemeente_postcodes: tuple[tuple[str, int, int], ...] = ()  # (gemeente, from, to)
 
     def begrippen(self, soort: str) -> tuple[Begrip, ...]:
         """The concepts of one kind: sector, niveau, situatie, uitkering or regio."""
@@ -71,6 +79,12 @@ class Vocabulaire:
                 return b.naam
         return None
 
+    def gemeente_van_postcode(self, postcode: int) -> str | None:
+        for gemeente, van, tot in self.gemeente_postcodes:
+            if van <= postcode <= tot:
+                return gemeente
+        return None
+
     def regio_van_postcode(self, postcode: int) -> str | None:
         for regio in self.regios:
             if any(van <= postcode <= tot for van, tot in regio.postcodes):
@@ -80,8 +94,16 @@ class Vocabulaire:
 
 def laad_vocabulaire(session: Session) -> Vocabulaire:
     termen: dict[tuple[str, str], list[str]] = {}
+    gemeente_van_plaats: dict[str, str] = {}
+    gemeente_postcodes: list[tuple[str, int, int]] = []
     for term in session.scalars(select(models.Term).order_by(models.Term.id)):
-        termen.setdefault((term.soort, term.code), []).append(term.woord)
+        if term.soort == GEMEENTE_SOORT:
+            gemeente_van_plaats[term.woord] = term.code
+        elif term.soort == GEMEENTE_POSTCODE_SOORT:
+            van, tot = term.woord.split("-")
+            gemeente_postcodes.append((term.code, int(van), int(tot)))
+        else:
+            termen.setdefault((term.soort, term.code), []).append(term.woord)
 
     def begrip(soort: str, code: str, naam: str) -> Begrip:
         return Begrip(code, naam, tuple(termen.get((soort, code), ())))
@@ -115,4 +137,6 @@ def laad_vocabulaire(session: Session) -> Vocabulaire:
         regios=regios,
         niveau_rang={n.code: n.rang for n in niveau_rows},
         startkwalificatie=frozenset(n.code for n in niveau_rows if n.startkwalificatie),
+        gemeente_van_plaats=gemeente_van_plaats,
+        gemeente_postcodes=tuple(gemeente_postcodes),
     )

@@ -9,6 +9,17 @@ model=${MODEL:-$(ls -1t models/leerroute-*.tar.gz 2>/dev/null | head -n 1 || tru
 [ -n "$model" ] || { echo "no trained model in models/: run 'make train'" >&2; exit 1; }
 # Load only a model we built ourselves, unchanged since (CVE-2024-49375: a crafted model runs code).
 sha256sum -c --status "$model.sha256" || { echo "checksum of $model does not match $model.sha256: refusing to load it" >&2; exit 1; }
+# The Rasa HTTP API always needs a token (design.md): RASA_TOKEN, or one generated on the first
+# start and kept in var/rasa_token (mode 0600). It goes to Rasa through the environment only.
+if [ -z "${RASA_TOKEN:-}" ]; then
+  mkdir -p var
+  if [ ! -s var/rasa_token ]; then
+    (umask 077; .venv-app/bin/python -c "import secrets; print(secrets.token_urlsafe(32))" > var/rasa_token)
+  fi
+  chmod 600 var/rasa_token
+  RASA_TOKEN=$(cat var/rasa_token)
+fi
+export RASA_TOKEN
 logdir=${LOG_DIR:-var/log}
 mkdir -p "$logdir"
 pids=()

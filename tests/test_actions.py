@@ -85,7 +85,7 @@ async def lees(domain: dict[str, Any], **kw: Any) -> dict[str, Any]:
         ),
         (
             {"tekst": "ben werkloos wil naar de bouw woon in emmen", "requested": "situatie"},
-            {"situatie": "werkzoekend", "doel_sector": "bouw", "regio": "drenthe", "vraagvorm": "normaal"},
+            {"situatie": "werkzoekend", "doel_sector": "bouw", "regio": "drenthe", "gemeente": "emmen", "vraagvorm": "normaal"},
         ),
         (
             {"tekst": "ik heb ww", "entities": [{"entity": "uitkering", "value": "ww"}], "requested": "situatie"},
@@ -179,6 +179,7 @@ async def test_validate_klaar(domain: dict[str, Any]) -> None:
         "huidige_sector": "retail",
         "doel_sector": "bouw",
         "regio": "rijnmond",
+        "leeftijd": "30_56",
     }
     t = tracker(
         "rotterdam",
@@ -188,6 +189,62 @@ async def test_validate_klaar(domain: dict[str, Any]) -> None:
     )
     events = {e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), t, domain)}
     assert events["requested_slot"] is None
+
+
+def _klaar(slots: dict[str, Any], antwoord: str) -> Tracker:
+    return tracker(antwoord, slots=slots, requested="regio",
+                   events=[{"event": "user"}, {"event": "slot", "name": "regio", "value": slots["regio"]}])  # fmt: skip
+
+
+async def test_validate_vraagt_leeftijd_als_die_het_geld_verandert(domain: dict[str, Any]) -> None:
+    # A school leaver with havo towards hbo: studiefinanciering or the loan depends on the age.
+    slots = {"situatie": "schoolverlater", "opleidingsniveau": "havo", "doel_sector": "ict", "regio": "twente"}
+    events = {
+        e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), _klaar(slots, "enschede"), domain)
+    }
+    assert events["requested_slot"] == "leeftijd"
+    assert events["vraag_totaal"] == "5"
+
+
+async def test_validate_vraagt_geen_leeftijd_aan_een_werkgever(domain: dict[str, Any]) -> None:
+    slots = {
+        "situatie": "werkgever",
+        "opleidingsniveau": "mbo2",
+        "huidige_sector": "bouw",
+        "doel_sector": "bouw",
+        "regio": "twente",
+    }
+    events = {
+        e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), _klaar(slots, "enschede"), domain)
+    }
+    assert events["requested_slot"] is None
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("44", "30_56"),
+        ("ik ben 58", "57_plus"),
+        ("zestien", "onder_18"),
+        ("2", "18_29"),
+        ("bijna 30", "18_29"),
+        ("57_plus", "57_plus"),
+    ],
+)
+async def test_leeftijd_getypt_of_nummer(domain: dict[str, Any], tekst: str, verwacht: str) -> None:
+    assert (await lees(domain, tekst=tekst, requested="leeftijd"))["leeftijd"] == verwacht
+
+
+async def test_leeftijd_in_een_verhaal(domain: dict[str, Any]) -> None:
+    gevonden = await lees(domain, tekst="ik ben 58 en mijn baan is weg, ik woon in assen")
+    assert gevonden["leeftijd"] == "57_plus" and gevonden["regio"] == "groningen" and gevonden["gemeente"] == "assen"
+    assert "leeftijd" not in await lees(domain, tekst="ik werk al 12 jaar bij de jumbo")
+
+
+async def test_leeftijd_payload_alleen_codes(domain: dict[str, Any]) -> None:
+    assert await lees(
+        domain, tekst='/inform{"leeftijd":"99"}', entities=[{"entity": "leeftijd", "value": "99"}], requested="leeftijd"
+    ) == {"vraagvorm": "opnieuw"}
 
 
 async def test_terug(domain: dict[str, Any]) -> None:
@@ -218,6 +275,8 @@ async def test_routes_voorstellen(domain: dict[str, Any]) -> None:
         for veld in ("opleiding", "niveau", "aanbieder", "plaats", "financiering", "loket", "waarom"):
             assert r[veld], veld
         assert "Rijnmond" in r["loket"] or "Rotterdam" in r["loket"]
+        assert "eigen_kosten_euro" in r
+        assert r["eigen_kosten_euro"] is None or 0 <= r["eigen_kosten_euro"] <= (r["kosten_euro"] or 0)
     responses = [m.get("response") for m in d.messages]
     assert responses[0] == "utter_routes_intro" and responses[-1] == "utter_na_advies"
     assert responses.count("utter_route") == len(routes)
@@ -297,11 +356,11 @@ async def test_antwoord_verandert_alleen_met_correctie(domain: dict[str, Any]) -
     [
         (
             {"tekst": "coevorden", "intent": "chitchat", "confidence": 0.71, "requested": "regio"},
-            {"regio": "drenthe", "vraagvorm": "normaal"},
+            {"regio": "drenthe", "gemeente": "coevorden", "vraagvorm": "normaal"},
         ),
         (
             {"tekst": "borne", "intent": "ontkennen", "confidence": 0.6, "requested": "regio"},
-            {"regio": "twente", "vraagvorm": "normaal"},
+            {"regio": "twente", "gemeente": "borne", "vraagvorm": "normaal"},
         ),
         ({"tekst": "wat is niveau 2", "intent": "vraag_mbo_niveau", "requested": "opleidingsniveau"}, {}),
     ],

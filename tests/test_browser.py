@@ -59,6 +59,8 @@ def test_hele_intake_in_de_browser(pagina: tuple[Any, list[str]]) -> None:
     typ(page, "ik wil in de zorg werken")
     wacht_op_knoppen(page)
     typ(page, "emmen")
+    wacht_op_knoppen(page)
+    typ(page, "44")  # the age: it changes the money here (no bijstand for study under 27)
     page.wait_for_selector("article.route", timeout=30_000)
     kaarten = page.locator("article.route")
     assert kaarten.count() >= 1

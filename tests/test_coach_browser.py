@@ -73,6 +73,7 @@ def test_hele_intake_als_coach(pagina: tuple[Any, list[str]], catalogus_db: Any)
     klik(page, "Vmbo, mavo of lts")
     klik(page, "Zorg en welzijn")
     klik(page, "Drenthe")
+    klik(page, "30 tot 57")
     page.wait_for_selector("article.route")
     kaarten = page.locator("article.route")
     assert kaarten.count() >= 1
@@ -120,7 +121,7 @@ def bel_mij(bot: Any, voornaam: str, telefoon: str) -> str:
     """A public user gets routes and leaves a call-back request through the bot's "Bel mij" form."""
     chat = bot.chat()
     for bericht in ('/inform{"situatie":"werkzoekend"}', '/inform{"uitkering":"bijstand"}', '/inform{"opleidingsniveau":"vmbo"}',
-                    '/inform{"sector":"zorg"}', '/inform{"regio":"drenthe"}'):  # fmt: skip
+                    '/inform{"sector":"zorg"}', '/inform{"regio":"drenthe"}', '/inform{"leeftijd":"30_56"}'):  # fmt: skip
         chat.say(bericht)
     assert chat.slot("routes"), chat.texts()
     for bericht in ("/bel_mij", "/bevestigen", voornaam, telefoon):

@@ -29,7 +29,7 @@ def test_knoppen_zijn_de_codes_van_de_vocabulaire(
 
 def test_regio_knoppen_zijn_regio_codes(domain: dict[str, Any], catalogus: Catalogus) -> None:
     codes = [c for c in knop_codes(domain, "regio", "normaal") if c]
-    assert set(codes) == {"groningen", "friesland", "drenthe", "twente", "rijnmond"}
+    assert set(codes) == {"groningen", "friesland", "drenthe", "twente", "rijnmond", "regio_zwolle"}
     assert set(codes) <= catalogus.vocabulaire().codes("regio")
 
 

@@ -13,7 +13,7 @@ from catalog_db.engine import is_geldig, kan_starten, kies_loket, past_regeling,
 from catalog_db.repository import Catalogus
 from catalog_db.typen import Cursus, Profiel, RegelingInfo
 
-VANDAAG = date(2026, 11, 23)
+VANDAAG = date(2026, 12, 1)
 
 
 def cursus(**kw: object) -> Cursus:
@@ -33,88 +33,72 @@ def rang(catalogus: Catalogus) -> dict[str, int]:
     return catalogus.vocabulaire().niveau_rang
 
 
-# (scheme, profile, course, fits?)
+def P(
+    situatie: str, uitkering: str | None, niveau: str, huidig: str | None, doel: str, regio: str, leeftijd: str | None = None
+) -> Profiel:
+    return Profiel(situatie, uitkering, niveau, huidig, doel, regio, leeftijd=leeftijd)
+
+
+# (scheme, profile, course, fits?): each scheme's rule as its source writes it (llo-facts.md §7).
 GEVALLEN = [
-    ("uwv_scholing_ww", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(), True),
-    ("uwv_scholing_ww", Profiel("werkzoekend", "bijstand", "vmbo", None, "zorg", "drenthe"), cursus(), False),
-    ("uwv_scholing_ww", Profiel("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(), False),
-    ("gemeente_bijstand_scholing", Profiel("werkzoekend", "bijstand", "vmbo", None, "zorg", "drenthe"), cursus(), True),
-    ("gemeente_bijstand_scholing", Profiel("werkzoekend", "geen", "vmbo", None, "zorg", "drenthe"), cursus(), False),
-    # O&O-fund of the sector you work in, for eigen_werk; never for the sector you leave.
-    ("colland", Profiel("eigen_werk", None, "mbo2", "groen", "groen", "twente"), cursus(sector="groen"), True),
-    ("colland", Profiel("overstap", None, "mbo2", "groen", "zorg", "twente"), cursus(), False),
-    ("colland", Profiel("eigen_werk", None, "mbo2", "zorg", "zorg", "twente"), cursus(), False),
-    ("oom", Profiel("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek"), True),
-    ("oom", Profiel("overstap", None, "mbo2", "techniek", "zorg", "twente"), cursus(), False),
-    ("werkgever_scholing", Profiel("eigen_werk", None, "mbo2", "zorg", "zorg", "twente"), cursus(), True),
-    ("werkgever_scholing", Profiel("werkzoekend", "ww", "mbo2", None, "zorg", "twente"), cursus(), False),
-    # SLIM via an employer, only for the Ontwikkelpad sectors.
-    ("slim_scholingssubsidie", Profiel("overstap", None, "mbo2", "retail", "zorg", "rijnmond"), cursus(), True),
-    ("slim_scholingssubsidie", Profiel("overstap", None, "mbo2", "zorg", "retail", "rijnmond"), cursus(sector="retail"), False),
-    ("slim_scholingssubsidie", Profiel("zzp", None, "mbo2", "ict", "ict", "rijnmond"), cursus(sector="ict"), False),
-    # Levenlanglerenkrediet: hbo/wo in any form, mbo only bol; age < 57.
-    (
-        "levenlanglerenkrediet",
-        Profiel("overstap", None, "havo", "retail", "ict", "twente", 40),
-        cursus(sector="ict", niveau="hbo", vorm="deeltijd"),
-        True,
-    ),
-    ("levenlanglerenkrediet", Profiel("overstap", None, "vmbo", "retail", "zorg", "twente", 40), cursus(vorm="bol"), True),
-    ("levenlanglerenkrediet", Profiel("overstap", None, "vmbo", "retail", "zorg", "twente", 40), cursus(vorm="bbl"), False),
-    (
-        "levenlanglerenkrediet",
-        Profiel("overstap", None, "havo", "retail", "ict", "twente", 56),
-        cursus(sector="ict", niveau="hbo", vorm="voltijd"),
-        True,
-    ),
-    (
-        "levenlanglerenkrediet",
-        Profiel("overstap", None, "havo", "retail", "ict", "twente", 57),
-        cursus(sector="ict", niveau="hbo", vorm="voltijd"),
-        False,
-    ),
-    (
-        "levenlanglerenkrediet",
-        Profiel("werkgever", None, "havo", "ict", "ict", "twente", 40),
-        cursus(sector="ict", niveau="hbo", vorm="voltijd"),
-        False,
-    ),
+    ("uwv_scholing_ww", P("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(), True),
+    ("uwv_scholing_ww", P("werkzoekend", "bijstand", "vmbo", None, "zorg", "drenthe"), cursus(), False),
+    ("uwv_scholing_ww", P("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(), False),
+    ("gemeente_bijstand_scholing", P("werkzoekend", "bijstand", "vmbo", None, "zorg", "drenthe", "30_56"), cursus(), True),
+    ("gemeente_bijstand_scholing", P("werkzoekend", "geen", "vmbo", None, "zorg", "drenthe", "30_56"), cursus(), False),
+    # Under 27 no bijstand while a study is possible: a 17-year-old never, 18-29 not sure.
+    ("gemeente_bijstand_scholing", P("werkzoekend", "bijstand", "vmbo", None, "zorg", "drenthe", "onder_18"), cursus(), False),
+    # Colland: only for people who work in a Colland sector (growing or switching).
+    ("colland", P("eigen_werk", None, "mbo2", "groen", "groen", "twente"), cursus(sector="groen"), True),
+    ("colland", P("overstap", None, "mbo2", "groen", "zorg", "twente"), cursus(), True),
+    ("colland", P("eigen_werk", None, "mbo2", "zorg", "zorg", "twente"), cursus(), False),
+    ("colland", P("werkzoekend", "ww", "mbo2", None, "groen", "twente"), cursus(sector="groen"), False),
+    ("oom", P("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek"), True),
+    ("oom", P("overstap", None, "mbo2", "techniek", "zorg", "twente"), cursus(), False),
+    ("werkgever_scholing", P("eigen_werk", None, "mbo2", "zorg", "zorg", "twente"), cursus(), True),
+    ("werkgever_scholing", P("werkzoekend", "ww", "mbo2", None, "zorg", "twente"), cursus(), False),
+    # SLIM: werkend leren (bbl, derde leerweg) at mbo level in an ontwikkelpad; hoveniers only in groen.
+    ("slim_scholingssubsidie", P("overstap", None, "mbo2", "retail", "zorg", "rijnmond"), cursus(), True),
+    ("slim_scholingssubsidie", P("overstap", None, "mbo2", "retail", "zorg", "rijnmond"), cursus(vorm="bol"), False),
+    ("slim_scholingssubsidie", P("overstap", None, "havo", "retail", "zorg", "rijnmond"), cursus(niveau="hbo", vorm="voltijd"), False),
+    ("slim_scholingssubsidie", P("eigen_werk", None, "mbo2", "zorg", "zorg", "rijnmond"), cursus(vorm="mbo-certificaat"), False),
+    ("slim_scholingssubsidie", P("overstap", None, "mbo2", "zorg", "retail", "rijnmond"), cursus(sector="retail"), False),
+    ("slim_scholingssubsidie", P("overstap", None, "mbo2", "retail", "groen", "rijnmond"), cursus(sector="groen", naam="Hovenier"), True),
+    ("slim_scholingssubsidie", P("overstap", None, "mbo2", "retail", "groen", "rijnmond"), cursus(sector="groen", naam="Dierverzorger"), False),
+    ("slim_scholingssubsidie", P("zzp", None, "mbo2", "ict", "ict", "rijnmond"), cursus(sector="ict"), False),
+    # Levenlanglerenkrediet: younger than 57, no studiefinanciering (under 30 only deeltijd/duaal).
+    ("levenlanglerenkrediet", P("overstap", None, "havo", "retail", "ict", "twente", "30_56"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), True),
+    ("levenlanglerenkrediet", P("overstap", None, "vmbo", "retail", "zorg", "twente", "30_56"), cursus(vorm="bol"), True),
+    ("levenlanglerenkrediet", P("overstap", None, "vmbo", "retail", "zorg", "twente", "30_56"), cursus(vorm="bbl"), False),
+    ("levenlanglerenkrediet", P("werkzoekend", "ww", "havo", None, "ict", "twente", "57_plus"), cursus(sector="ict", niveau="hbo", vorm="deeltijd"), False),
+    ("levenlanglerenkrediet", P("schoolverlater", None, "havo", None, "ict", "twente", "18_29"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
+    ("levenlanglerenkrediet", P("schoolverlater", None, "havo", None, "ict", "twente", "18_29"), cursus(sector="ict", niveau="hbo", vorm="deeltijd"), True),
+    ("levenlanglerenkrediet", P("werkgever", None, "havo", "ict", "ict", "twente"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
+    # Studiefinanciering: under 30, voltijd hbo/wo or mbo-bol (mbo from 18).
+    ("studiefinanciering", P("schoolverlater", None, "havo", None, "ict", "twente", "18_29"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), True),
+    ("studiefinanciering", P("schoolverlater", None, "vmbo", None, "zorg", "twente", "18_29"), cursus(vorm="bol"), True),
+    ("studiefinanciering", P("schoolverlater", None, "vmbo", None, "zorg", "twente", "onder_18"), cursus(vorm="bol"), False),
+    ("studiefinanciering", P("overstap", None, "havo", "retail", "ict", "twente", "30_56"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
+    ("studiefinanciering", P("schoolverlater", None, "vmbo", None, "zorg", "twente", "18_29"), cursus(vorm="bbl"), False),
+    ("geen_lesgeld_onder_18", P("schoolverlater", None, "vmbo", None, "zorg", "twente", "onder_18"), cursus(vorm="bbl"), True),
+    ("geen_lesgeld_onder_18", P("schoolverlater", None, "vmbo", None, "zorg", "twente", "18_29"), cursus(vorm="bol"), False),
+    ("geen_lesgeld_onder_18", P("overstap", None, "vmbo", "retail", "zorg", "twente"), cursus(vorm="bol"), False),
     # Praktijkleren: bbl only (the leerbedrijf applies).
-    ("praktijkleren_bbl", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(vorm="bbl"), True),
-    ("praktijkleren_bbl", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(vorm="bol"), False),
-    ("praktijkleren_bbl", Profiel("zzp", None, "vmbo", "bouw", "bouw", "drenthe"), cursus(sector="bouw", vorm="bbl"), False),
-    (
-        "praktijkleren_derde_leerweg",
-        Profiel("overstap", None, "vmbo", "retail", "zorg", "drenthe"),
-        cursus(vorm="derde-leerweg"),
-        True,
-    ),
+    ("praktijkleren_bbl", P("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(vorm="bbl"), True),
+    ("praktijkleren_bbl", P("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe"), cursus(vorm="bol"), False),
+    ("praktijkleren_bbl", P("zzp", None, "vmbo", "bouw", "bouw", "drenthe"), cursus(sector="bouw", vorm="bbl"), False),
+    ("praktijkleren_derde_leerweg", P("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(vorm="derde-leerweg"), True),
     # Regional funds only in their region; Twents Fonds up to mbo-4.
-    ("twents_fonds_vakmanschap", Profiel("overstap", None, "vmbo", "retail", "zorg", "twente"), cursus(regio="twente"), True),
-    ("twents_fonds_vakmanschap", Profiel("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(), False),
-    (
-        "twents_fonds_vakmanschap",
-        Profiel("overstap", None, "havo", "retail", "zorg", "twente"),
-        cursus(niveau="hbo", regio="twente"),
-        False,
-    ),
-    ("noorden_leert_door", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=10), True),
-    ("noorden_leert_door", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=24), False),
-    ("noorden_leert_door", Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "rijnmond"), cursus(duur_maanden=10), False),
-    # Zij-instroom leraar: needs hbo yourself.
-    (
-        "zij_instroom_leraar",
-        Profiel("overstap", None, "hbo", "financieel", "onderwijs", "rijnmond"),
-        cursus(sector="onderwijs", niveau="hbo"),
-        True,
-    ),
-    (
-        "zij_instroom_leraar",
-        Profiel("overstap", None, "mbo4", "financieel", "onderwijs", "rijnmond"),
-        cursus(sector="onderwijs", niveau="hbo"),
-        False,
-    ),
-]
+    ("twents_fonds_vakmanschap", P("overstap", None, "vmbo", "retail", "zorg", "twente"), cursus(regio="twente"), True),
+    ("twents_fonds_vakmanschap", P("overstap", None, "vmbo", "retail", "zorg", "drenthe"), cursus(), False),
+    ("twents_fonds_vakmanschap", P("overstap", None, "havo", "retail", "zorg", "twente"), cursus(niveau="hbo", regio="twente"), False),
+    ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=10), True),
+    ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=24), False),
+    ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "rijnmond"), cursus(duur_maanden=10), False),
+    # Ended: zij-instroom (to 1-1-2026), groepshulpen (last window closed 27-11-2026).
+    ("zij_instroom_leraar", P("overstap", None, "hbo", "financieel", "onderwijs", "rijnmond"), cursus(sector="onderwijs", niveau="hbo", naam="Leraar"), False),
+    ("groepshulpen_kinderopvang", P("eigen_werk", None, "mbo2", "kinderopvang", "kinderopvang", "rijnmond"), cursus(sector="kinderopvang"), False),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("code", "profiel", "c", "past"), GEVALLEN)
@@ -127,7 +111,7 @@ def test_regeling_past(
 def test_leeftijd_onbekend_geeft_voorwaarde(regelingen: dict[str, RegelingInfo], rang: dict[str, int]) -> None:
     f = past_regeling(regelingen["levenlanglerenkrediet"], Profiel("overstap", None, "havo", "retail", "ict", "twente"),
                       cursus(sector="ict", niveau="hbo", vorm="voltijd"), rang, VANDAAG)  # fmt: skip
-    assert f is not None and f.leeftijd_voorwaarde == "<=56" and not f.zeker
+    assert f is not None and f.leeftijd_voorwaarde == "30-56" and not f.zeker
 
 
 @pytest.mark.parametrize(
@@ -140,6 +124,10 @@ def test_leeftijd_onbekend_geeft_voorwaarde(regelingen: dict[str, RegelingInfo],
         "uwv_scholingsvoucher",
         "ontwikkeladvies",
         "egf",
+        "zij_instroom_leraar",
+        "groepshulpen_kinderopvang",
+        "volandis",
+        "slim_leercultuur",
     ],
 )
 def test_beeindigde_of_niet_voor_te_stellen_regelingen_nooit(regelingen: dict[str, RegelingInfo], code: str) -> None:
@@ -227,7 +215,8 @@ def test_eigenschappen_voor_veel_profielen(catalogus: Catalogus) -> None:
     for situatie, niveau, sector, regio in rng.sample(alle, 400):
         uitkering = rng.choice(["ww", "bijstand", "geen"]) if situatie == "werkzoekend" else None
         huidig = rng.choice(SECTOREN) if situatie in ("eigen_werk", "overstap", "zzp", "werkgever") else None
-        profiel = Profiel(situatie, uitkering, niveau, huidig, sector, regio, rng.choice([None, 19, 35, 56, 57, 64]))
+        leeftijd = rng.choice([None, "onder_18", "18_29", "30_56", "57_plus"])
+        profiel = Profiel(situatie, uitkering, niveau, huidig, sector, regio, leeftijd=leeftijd)
         advies = catalogus.advies(profiel, vandaag=VANDAAG)
         assert regio in advies.loket.regios
         assert advies.routes, profiel

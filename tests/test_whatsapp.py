@@ -125,8 +125,10 @@ def test_hele_intake_over_whatsapp(bot: Bot, nep: NepApi, bot_dir: Path) -> None
     assert p.slots()["doel_sector"] == "zorg"
 
     p.stuur({"type": "location", "location": {"latitude": 52.785, "longitude": 6.897}})  # Emmen
+    assert p.slots()["regio"] == "drenthe"
+    p.tekst("44")  # the age, asked because it changes the money
     slots = p.slots()
-    assert slots["regio"] == "drenthe"
+    assert slots["leeftijd"] == "30_56"
     assert slots["routes"], p.teksten()
     assert all(r["opleiding"] in p.teksten() for r in slots["routes"])  # routes readable as text
     na_advies = p.interactief()
