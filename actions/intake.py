@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogus import catalogus, normaliseerder
-from actions.teksten import knop_codes
+from actions.teksten import knop_codes, response_tekst, vraag_knoppen
 from catalog_db.antwoorden import Normaliseerder, schoon
 from catalog_db.engine import leeftijd_telt
 from catalog_db.leeftijd import CODES as LEEFTIJD_CODES
@@ -43,6 +43,12 @@ INTERRUPTIES = frozenset({
     "route_meer", "route_andere", "route_betalen", "route_volgende_stap", "bel_mij",
 })  # fmt: skip
 INTERRUPTIE_ZEKERHEID = 0.5
+# Not getting on with a question: after the 2nd miss only the buttons and ways on, after the 3rd
+# the loket or a call-back, after the 4th the question is skipped (nobody goes round in circles).
+MISSERS_KNOPPEN, MISSERS_LOKET, MISSERS_OVERSLAAN = 2, 3, 4
+# Questions the routes can do without: "weet ik niet" skips them at once; the others get one
+# explanation first.
+OVERSLAANBAAR = frozenset({"uitkering", "opleidingsniveau", "huidige_sector", "leeftijd"})
 CORRECTIE = ("toch", "liever", "bedoel", "nee", "niet", "eigenlijk", "sorry", "verander")
 
 
@@ -122,6 +128,8 @@ def lees_bericht(
     gevonden: dict[str, str] = {}
     tekst = tekst or ""
     is_payload = tekst.lstrip().startswith("/")
+    if is_payload and intent in INTERRUPTIES:
+        return {}, None  # a button such as "Bel mij" or "Praat met een mens": the rules answer it
     if not is_payload and intent in INTERRUPTIES and zekerheid >= INTERRUPTIE_ZEKERHEID:
         # A question or request, even if it names a level or sector, unless the whole message
         # is an answer to the open question (NLU took "coevorden" for chitchat).
@@ -227,6 +235,8 @@ class ActionLeesAntwoord(Action):
             huidige,
         )
         events: list[EventType] = [SlotSet(slot, code) for slot, code in gevonden.items() if huidige.get(slot) != code]
+        if gevraagd:
+            events += missers_events(tracker, gevraagd, gevonden, vraagvorm, intent)
         if "regio" in gevonden:
             # The gemeente comes with the region, from the same place name or postcode (or none).
             gemeente = normaliseerder().gemeente_in_tekst(bericht.get("text") or "", gevonden["regio"])
@@ -235,6 +245,67 @@ class ActionLeesAntwoord(Action):
         if vraagvorm:
             events.append(SlotSet("vraagvorm", vraagvorm))
         return events
+
+
+def _missers(tracker: Tracker) -> int:
+    try:
+        return int(tracker.get_slot("missers") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def missers_events(
+    tracker: Tracker, gevraagd: str, gevonden: Mapping[str, str], vraagvorm: str | None, intent: str | None
+) -> list[EventType]:
+    """Count the messages in a row that did not answer the open question (slot `missers`)."""
+    if gevraagd in gevonden or vraagvorm in ("normaal", "eigen_bedrijf"):
+        return [SlotSet("missers", "0")] if _missers(tracker) else []
+    if vraagvorm == "uitleg" and gevraagd in OVERSLAANBAAR | set(tracker.get_slot("uitgelegd") or []):
+        return [SlotSet("overslaan", gevraagd)]  # "weet ik niet": on to the next question
+    nu = _missers(tracker) + 1
+    events: list[EventType] = [SlotSet("missers", str(min(nu, MISSERS_OVERSLAAN)))]
+    if vraagvorm == "uitleg":
+        events.append(SlotSet("uitgelegd", [*(tracker.get_slot("uitgelegd") or []), gevraagd]))
+    return events
+
+
+class ActionVraag(Action):
+    """`action_ask_<slot>`: the form's question. Normally `utter_ask_<slot>`; after the second miss
+    only the buttons with an example and ways on; after the third the loket and a call-back."""
+
+    slot = ""  # set by each subclass below
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        missers = _missers(tracker)
+        if missers < MISSERS_KNOPPEN or tracker.get_slot("vraagvorm") == "eigen_bedrijf":
+            dispatcher.utter_message(response=f"utter_ask_{self.slot}")
+            return []
+        knoppen = vraag_knoppen(domain, self.slot)
+        extra = ["utter_knop_mens", "utter_knop_bel_mij", "utter_knop_overslaan"]
+        knoppen += [knop for naam in extra if (knop := _knop(domain, naam)) and knop not in knoppen]
+        if missers >= MISSERS_LOKET:
+            dispatcher.utter_message(response="utter_vraag_loket", buttons=knoppen)
+        else:
+            voorbeeld = response_tekst(domain, f"utter_voorbeeld_{self.slot}") or ""
+            dispatcher.utter_message(response="utter_vraag_knoppen", voorbeeld=voorbeeld, buttons=knoppen)
+        return []
+
+
+def _knop(domain: Mapping[str, Any], naam: str) -> dict[str, str] | None:
+    """A button defined as a response (`utter_knop_*`: its text is the title, `payload` its payload)."""
+    for variatie in (domain.get("responses") or {}).get(naam) or []:
+        if variatie.get("text") and variatie.get("custom", {}).get("payload"):
+            return {"title": variatie["text"], "payload": variatie["custom"]["payload"]}
+    return None
+
+
+# One `action_ask_<slot>` per question (rasa_sdk registers every subclass of Action).
+VRAAG_ACTIES: dict[str, type[ActionVraag]] = {
+    slot: type(f"ActionVraag_{slot}", (ActionVraag,), {"slot": slot, "__doc__": f"action_ask_{slot}"}) for slot in VRAAG_SLOTS
+}
 
 
 class ValidateIntake(Action):
@@ -256,27 +327,48 @@ class ValidateIntake(Action):
         nieuw = _sinds_gebruiker(tracker, "slot")
         actief = (tracker.active_loop or {}).get("name") == "intake"
         na_gebruiker = _sinds_gebruiker(tracker, "action") <= {"intake", "action_extract_slots"}
-        if actief and na_gebruiker and tracker.get_slot("requested_slot") and not (nieuw & (set(VRAAG_SLOTS) | {"vraagvorm"})):
+        if (
+            actief
+            and na_gebruiker
+            and tracker.get_slot("requested_slot")
+            and not (nieuw & (set(VRAAG_SLOTS) | {"vraagvorm", "overslaan"}))
+        ):
             return []  # not an answer: let the rules answer the question in between
 
+        overgeslagen = [s for s in tracker.get_slot("overgeslagen") or [] if s in VRAAG_SLOTS]
+        gevraagd_nu = tracker.get_slot("requested_slot")
+        overslaan = tracker.get_slot("overslaan")
+        if (
+            gevraagd_nu in VRAAG_SLOTS
+            and not slots.get(gevraagd_nu)
+            and gevraagd_nu not in overgeslagen
+            and (overslaan == gevraagd_nu or _missers(tracker) >= MISSERS_OVERSLAAN)
+        ):
+            overgeslagen.append(gevraagd_nu)  # "weet ik niet", or four misses: go on without it
+            dispatcher.utter_message(response="utter_overgeslagen")
+            events += [SlotSet("overgeslagen", overgeslagen), SlotSet("missers", "0"), SlotSet("overslaan", None)]
+
         vragen = vragen_voor(slots)
-        if not [v for v in vragen if not slots.get(v)] and not slots.get("leeftijd"):
+        if not [v for v in vragen if not slots.get(v) and v not in overgeslagen] and not slots.get("leeftijd"):
             gemeente = tracker.get_slot("gemeente")
             profiel = Profiel(
                 **{k: v for k, v in slots.items() if k != "leeftijd"}, gemeente=gemeente if isinstance(gemeente, str) else None
             )
             vragen = vragen_voor(slots, leeftijd_nodig=leeftijd_nodig(profiel))
-        open_vragen = [v for v in vragen if not slots.get(v)]
+        open_vragen = [v for v in vragen if not slots.get(v) and v not in overgeslagen]
         volgende = open_vragen[0] if open_vragen else None
         beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in VRAAG_SLOTS and slots.get(s)]
         for slot in VRAAG_SLOTS:
             if slot in nieuw and slots.get(slot) and slot not in beantwoord:
                 beantwoord.append(slot)
-        if volgende != tracker.get_slot("requested_slot") and "vraagvorm" not in nieuw:
-            events.append(SlotSet("vraagvorm", "normaal"))
+        if volgende != tracker.get_slot("requested_slot"):
+            if "vraagvorm" not in nieuw or overgeslagen != list(tracker.get_slot("overgeslagen") or []):
+                events.append(SlotSet("vraagvorm", "normaal"))
+            if _missers(tracker) and not any(isinstance(e, dict) and e.get("name") == "missers" for e in events):
+                events.append(SlotSet("missers", "0"))
         events += [
             SlotSet("beantwoord", beantwoord),
-            SlotSet("vraag_nr", str(len(vragen) - len(open_vragen) + 1)),
+            SlotSet("vraag_nr", str(min(len(vragen) - len(open_vragen) + 1, len(vragen)))),
             SlotSet("vraag_totaal", str(len(vragen))),
             SlotSet("requested_slot", volgende),
         ]

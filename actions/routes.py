@@ -60,7 +60,9 @@ def route_dict(
         "opleiding": c.naam,
         "sector": c.sector,
         "niveau": c.niveau,
-        "niveau_naam": niveau_naam.get(c.niveau, c.niveau),
+        "niveau_naam": (response_tekst(domain, "utter_niveau_certificaat") or "")
+        if c.niveau == "geen"
+        else niveau_naam.get(c.niveau, c.niveau),
         "vorm": c.vorm,
         "vorm_naam": VORM_NAAM.get(c.vorm, c.vorm),
         "aanbieder": c.aanbieder,
@@ -69,6 +71,7 @@ def route_dict(
         "kosten_euro": c.kosten_euro,
         "kosten_indicatief": c.kosten_indicatief,
         "eigen_kosten_euro": route.eigen_kosten_euro,
+        "afstand_km": route.afstand_km,
         "startmomenten": c.startmomenten,
         "url": c.url,
         "financiering": financiering,
@@ -166,6 +169,7 @@ def stuur_routes(
             aanbieder=r["aanbieder"],
             plaats=r["plaats"],
             waarom=r["waarom"],
+            afstand=response_tekst(domain, "utter_afstand", km=str(r["afstand_km"])) if r.get("afstand_km") is not None else "",
             geld=_geld_tekst(r, domain),
             kosten=_kosten_tekst(r, domain),
             jij_betaalt=jij_betaalt_tekst(r, domain),
@@ -196,6 +200,8 @@ class ActionProposeRoutes(Action):
         niveau_naam = {b.code: b.naam for b in cat.vocabulaire().niveaus}
         situatie = tracker.get_slot("situatie")
         routes = [route_dict(r, i, domain, niveau_naam, situatie) for i, r in enumerate(advies.routes, start=1)]
+        for r in routes:
+            r["jij_betaalt"] = jij_betaalt_tekst(r, domain)  # the same sentence on the card and in the report
         if overslaan and not routes:
             dispatcher.utter_message(response="utter_geen_andere_route", **loket_waarden(advies.loket))
             return [SlotSet("getoond", [])]

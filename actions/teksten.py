@@ -30,6 +30,14 @@ def response_tekst(domain: Mapping[str, Any], naam: str, **waarden: Any) -> str 
     return None
 
 
+def vraag_knoppen(domain: Mapping[str, Any], slot: str) -> list[dict[str, str]]:
+    """The buttons of `utter_ask_<slot>` as normally shown (the variation without a condition)."""
+    for variatie in (domain.get("responses") or {}).get(f"utter_ask_{slot}") or []:
+        if not variatie.get("condition") and not variatie.get("channel"):
+            return [dict(k) for k in variatie.get("buttons") or []]
+    return []
+
+
 def knop_codes(domain: Mapping[str, Any], slot: str, vraagvorm: str | None) -> list[str | None]:
     """The codes behind the buttons of `utter_ask_<slot>` as shown for `vraagvorm`, in order.
 

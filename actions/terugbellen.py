@@ -53,8 +53,12 @@ def lees_contact(tekst: str) -> tuple[str | None, str | None]:
     return (telefoon, None) if telefoon else (None, normaliseer_email(tekst))
 
 
+AFBREKEN_ZEKERHEID = 0.8  # a name NLU half takes for "nee" ("Noor") is a name, not a stop
+
+
 def _afbreken(tracker: Tracker) -> bool:
-    return (tracker.latest_message.get("intent") or {}).get("name") in AFBREKEN
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name") in AFBREKEN and float(intent.get("confidence") or 0.0) >= AFBREKEN_ZEKERHEID
 
 
 class ValidateTerugbellen(FormValidationAction):

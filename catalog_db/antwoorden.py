@@ -152,6 +152,8 @@ class Normaliseerder:
                 gevonden = self._zoek_term(soort, lemma_tekst, streng=False)
                 if gevonden:
                     gevonden = Uitkomst(gevonden.code, "lemma")
+        if gevonden is None and WEET_NIET.search(t):
+            return Uitkomst(None, "weet_niet")  # "weet ik niet" is no typo of "Weert"
         if gevonden is None and fuzzy:
             gevonden = self._fuzzy(soort, t)
         if gevonden is None:

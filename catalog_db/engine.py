@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from catalog_db.afstand import km
 from catalog_db.leeftijd import BANDEN, past_band
 from catalog_db.typen import (
     NAAST_WERK,
@@ -322,8 +323,18 @@ def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple
 MAX_BONUS = 4.0 * 2 + 2.0 * 2  # the most that fitting schemes add to a course's score
 
 
-def _score(profiel: Profiel, cursus: Cursus, n_zeker: int, n_onzeker: int, rang: Mapping[str, int]) -> float:
+OUDER = frozenset({"30_56", "57_plus"})  # past school age: day school full-time fits less well
+MAX_AFSTAND_KM = 60.0  # further than this counts the same (the region is the bound anyway)
+
+
+def _score(
+    profiel: Profiel, cursus: Cursus, n_zeker: int, n_onzeker: int, rang: Mapping[str, int], afstand: float | None = None
+) -> float:
     score = 30.0 if cursus.regio and cursus.regio == profiel.regio else 10.0
+    if afstand is not None:
+        score -= min(afstand, MAX_AFSTAND_KM) / 6.0
+    if profiel.leeftijd in OUDER and cursus.vorm in {"bol", "voltijd"}:
+        score -= 8.0
     p = persoon_rang(profiel, rang)
     score -= 6.0 * abs(rang.get(cursus.niveau, 0) - DOEL_RANG.get(p, 5.0))
     vorm = cursus.vorm
@@ -350,14 +361,23 @@ def stel_routes_voor(
     vandaag: date,
     max_routes: int = 3,
     overslaan: frozenset[str] = frozenset(),
+    punten: Mapping[str, tuple[float, float]] | None = None,
 ) -> Advies:
     """Rank the courses this person can start in their target sector, near them, with the money
     they are entitled to and the loket in their region. `overslaan` holds course codes already
     shown (for "andere route").
 
     Person-level scheme conditions are checked once; the course-level ones only for the courses
-    that can still make the top: funding adds at most MAX_BONUS to a course's score."""
+    that can still make the top: funding adds at most MAX_BONUS to a course's score. With
+    `punten` (town → lat/lon) courses nearer the person's gemeente rank higher."""
     loket = kies_loket(profiel, loketten)
+    punten = punten or {}
+    thuis = punten.get(profiel.gemeente or "")
+
+    def afstand(c: Cursus) -> float | None:
+        plek = punten.get((c.plaats or "").lower()) if thuis else None
+        return km(thuis, plek) if thuis and plek else None
+
     voor_persoon = [
         r
         for r in regelingen
@@ -378,7 +398,7 @@ def stel_routes_voor(
             continue
         if not kan_starten(cursus, profiel, rang):
             continue
-        kandidaten.append((_score(profiel, cursus, 0, 0, rang), cursus))
+        kandidaten.append((_score(profiel, cursus, 0, 0, rang, afstand(cursus)), cursus))
     kandidaten.sort(key=lambda kc: (-kc[0], kc[1].code))
     routes: list[Route] = []
     nodig = max_routes * 4  # room for courses skipped as duplicates by name
@@ -398,9 +418,14 @@ def stel_routes_voor(
         passend = per_soort[soort]
         geld = [f for f in passend if f.geld]
         n_zeker = sum(f.zeker for f in geld)
-        score = _score(profiel, cursus, n_zeker, len(geld) - n_zeker, rang)
+        km_ = afstand(cursus)
+        score = _score(profiel, cursus, n_zeker, len(geld) - n_zeker, rang, km_)
         kosten = eigen_kosten(cursus, profiel, passend)
-        routes.append(Route(cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score, kosten))
+        routes.append(
+            Route(
+                cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score, kosten, None if km_ is None else round(km_)
+            )
+        )
         routes.sort(key=lambda r: (-r.score, r.cursus.code))
     gekozen: list[Route] = []
     namen: set[str] = set()

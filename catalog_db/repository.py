@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from catalog_db import models
+from catalog_db.afstand import plaats_punten
 from catalog_db.db import default_engine, session_scope
 from catalog_db.engine import DOEL_RANG, persoon_rang, stel_routes_voor
 from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, RegelingInfo, Voorwaarden
@@ -215,6 +216,7 @@ class Catalogus:
             vandaag or date.today(),
             max_routes=max_routes,
             overslaan=overslaan,
+            punten=plaats_punten(),
         )
 
 

@@ -142,6 +142,7 @@ class Route:
     redenen: tuple[str, ...]  # reason codes, most important first; rendered by the bot
     score: float = 0.0
     eigen_kosten_euro: int | None = None  # what the person pays after the money that is sure
+    afstand_km: int | None = None  # from the person's gemeente to the course's town, when both are known
 
 
 @dataclass(frozen=True)

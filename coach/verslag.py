@@ -102,6 +102,7 @@ def verslag_data(intake: Intake, vocab: Vocabulaire, loketten: Iterable[LoketInf
                 "duur_maanden": r.get("duur_maanden"),
                 "kosten_euro": r.get("kosten_euro"),
                 "kosten": kosten_tekst(r),
+                "jij_betaalt": r.get("jij_betaalt") or "",
                 "geld": geld_regels(r),
                 "loket": r.get("loket", ""),
                 "loket_telefoon": r.get("loket_telefoon") or "",
@@ -175,6 +176,8 @@ def verslag_pdf(data: Mapping[str, Any]) -> bytes:
         pdf.set_font(familie, "", 10)
         regel(f"Waar: {r['aanbieder']} in {r['plaats']}. Niveau: {r['niveau']}. Vorm: {r['vorm']}.")
         regel(f"Kosten: {r['kosten']}")
+        if r.get("jij_betaalt"):
+            regel(f"Jij betaalt: {r['jij_betaalt']}")
         regel("Geld: " + ("; ".join(r["geld"]) or "geen vaste regeling bekend"))
         regel(f"Hulp: {r['loket']}" + (f", {r['loket_telefoon']}" if r["loket_telefoon"] else ""))
         if r["waarom"]:

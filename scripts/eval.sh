@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make eval: NLU on the held-out split (tests/nlu/test_nlu.yml, never trained on), 5-fold
 # cross-validation, answer normalisation on the personas' answers, and the personas played as
-# whole conversations against the running bot. Prints one summary at the end.
+# whole conversations against the running bot, and the blind set (answers, intents, personas).
+# Prints one summary at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -26,4 +27,10 @@ serve=$!
 trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do [ -f "$tmp/ready" ] && break; sleep 1; done
 BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python ../shared/tools/converse.py tests/personas/personas.json >"$out/personas.txt" || true
+echo "==> the blind set (tests/nlu/blind/: written apart from data/, never trained on)"
+BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.nlu.blind_score >"$out/blind.txt" || true
+# The bot asks the age only when it changes the money: the blind personas' expected age is
+# checked only where it was asked (tests/nlu/blind_score.py zonder_leeftijd).
+.venv-app/bin/python -m tests.nlu.blind_score --personas >"$tmp/blind_personas.json"
+BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python ../shared/tools/converse.py "$tmp/blind_personas.json" >"$out/blind_personas.txt" || true
 .venv-app/bin/python scripts/eval_report.py "$out"

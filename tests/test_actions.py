@@ -15,6 +15,7 @@ from actions.catalogus import zet_catalogus
 from actions.intake import ActionLeesAntwoord, ActionTerug, ValidateIntake, vragen_voor
 from actions.loket import loket_waarden
 from actions.routes import ActionAndereRoute, ActionMensSpreken, ActionProposeRoutes, ActionRouteBetalen
+from actions.teksten import knop_codes
 from catalog_db.repository import Catalogus
 from catalog_db.typen import LoketInfo, loketnaam_in_zin
 
@@ -50,9 +51,13 @@ def tracker(
     )
 
 
+BOEKHOUDING = {"missers", "uitgelegd", "overslaan"}  # counting misses: tested on their own below
+
+
 async def lees(domain: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    """The answers one message gives (without the bookkeeping of misses)."""
     events = await ActionLeesAntwoord().run(CollectingDispatcher(), tracker(**kw), domain)
-    return {e["name"]: e["value"] for e in events}
+    return {e["name"]: e["value"] for e in events if e["name"] not in BOEKHOUDING}
 
 
 @pytest.mark.parametrize(
@@ -395,3 +400,74 @@ async def test_vraag_het_na_bij_je_gemeente_met_kleine_letter(domain: dict[str, 
     await ActionMensSpreken().run(d, tracker(slots=slots), domain)
     assert d.messages[0]["loket"] == "je gemeente (klantmanager) in Drenthe"
     assert d.messages[0]["Loket"] == "Je gemeente (klantmanager) in Drenthe"
+
+
+async def _lees_events(domain: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in await ActionLeesAntwoord().run(CollectingDispatcher(), tracker(**kw), domain)}
+
+
+@pytest.mark.parametrize("payload", ["/bel_mij", "/mens_spreken", "/hulp"])
+async def test_knop_voor_een_tussenvraag_is_geen_misser(domain: dict[str, Any], payload: str) -> None:
+    intent = payload[1:]
+    assert await _lees_events(domain, tekst=payload, intent=intent, requested="leeftijd") == {"missers": "1"}
+
+
+async def test_missers_tellen_op_en_weer_af(domain: dict[str, Any]) -> None:
+    assert (await _lees_events(domain, tekst="blablabla", requested="uitkering", slots={"situatie": "werkzoekend"}))[
+        "missers"
+    ] == "1"
+    twee = await _lees_events(domain, tekst="qwerty", requested="uitkering", slots={"situatie": "werkzoekend", "missers": "1"})
+    assert twee["missers"] == "2"
+    goed = await _lees_events(domain, tekst="ww", requested="uitkering", slots={"situatie": "werkzoekend", "missers": "2"})
+    assert goed["missers"] == "0" and goed["uitkering"] == "ww"
+    # A question in between counts too: nobody stays at one question for ever.
+    vraag = await _lees_events(domain, tekst="wat is bbl", intent="vraag_bbl", requested="uitkering", slots={"missers": "2"})
+    assert vraag["missers"] == "3"
+
+
+async def test_weet_niet_slaat_een_vraag_over_die_de_routes_niet_nodig_hebben(domain: dict[str, Any]) -> None:
+    events = await _lees_events(
+        domain, tekst="weet ik niet", intent="weet_niet", requested="uitkering", slots={"situatie": "werkzoekend"}
+    )
+    assert events["overslaan"] == "uitkering"
+    regio = await _lees_events(domain, tekst="weet ik niet", intent="weet_niet", requested="regio")
+    assert "overslaan" not in regio and regio["uitgelegd"] == ["regio"]
+    nog_eens = await _lees_events(
+        domain, tekst="geen idee", intent="weet_niet", requested="regio", slots={"uitgelegd": ["regio"]}
+    )
+    assert nog_eens["overslaan"] == "regio"
+
+
+async def test_validate_slaat_over_en_vraagt_de_volgende(domain: dict[str, Any]) -> None:
+    d = CollectingDispatcher()
+    t = tracker("weet ik niet", slots={"situatie": "werkzoekend", "overslaan": "uitkering", "vraagvorm": "uitleg"}, requested="uitkering",
+                events=[{"event": "user"}, {"event": "slot", "name": "overslaan", "value": "uitkering"}])  # fmt: skip
+    events = {e["name"]: e["value"] for e in await ValidateIntake().run(d, t, domain)}
+    assert events["requested_slot"] == "opleidingsniveau" and events["overgeslagen"] == ["uitkering"]
+    assert [m["response"] for m in d.messages] == ["utter_overgeslagen"]
+    vier = tracker("hmm", slots={"situatie": "werkzoekend", "missers": "4", "vraagvorm": "opnieuw"}, requested="uitkering",
+                   events=[{"event": "user"}, {"event": "slot", "name": "missers", "value": "4"},
+                           {"event": "slot", "name": "vraagvorm", "value": "opnieuw"}])  # fmt: skip
+    na_vier = {e["name"]: e["value"] for e in await ValidateIntake().run(CollectingDispatcher(), vier, domain)}
+    assert na_vier["requested_slot"] == "opleidingsniveau"
+
+
+@pytest.mark.parametrize(
+    ("missers", "response", "extra"),
+    [("0", "utter_ask_uitkering", False), ("2", "utter_vraag_knoppen", True), ("3", "utter_vraag_loket", True)],
+)
+async def test_vraag_na_missers(domain: dict[str, Any], missers: str, response: str, extra: bool) -> None:
+    from actions.intake import VRAAG_ACTIES
+
+    d = CollectingDispatcher()
+    await VRAAG_ACTIES["uitkering"]().run(d, tracker(slots={"missers": missers}, requested="uitkering"), domain)
+    assert d.messages[0]["response"] == response
+    knoppen = [b["title"] for m in d.messages for b in m.get("buttons") or []]
+    assert ("Praat met een mens" in knoppen and "Bel mij" in knoppen and "Sla over" in knoppen) is extra
+    if extra:  # the answers keep their numbers: a typed "2" is still the second answer
+        assert knoppen[: len(knop_codes(domain, "uitkering", "normaal"))] == [
+            b["title"]
+            for b in next(
+                v for v in domain["responses"]["utter_ask_uitkering"] if not v.get("condition") and not v.get("channel")
+            )["buttons"]
+        ]

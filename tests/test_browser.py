@@ -26,7 +26,7 @@ def pagina(browser: Any) -> Iterator[tuple[Any, list[str]]]:
     page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: fouten.append(str(e)))
     page.goto(URL)
-    page.wait_for_selector("#knoppen button")
+    page.wait_for_selector("#knoppen button", timeout=60_000)
     yield page, fouten
     context.close()
 
@@ -38,7 +38,7 @@ def klik(page: Any, titel: str) -> None:
 
 
 def wacht_op_knoppen(page: Any) -> None:
-    page.wait_for_selector("#knoppen button", timeout=20_000)
+    page.wait_for_selector("#knoppen button", timeout=45_000)
 
 
 def typ(page: Any, tekst: str) -> None:

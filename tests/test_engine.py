@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from catalog_db.engine import is_geldig, kan_starten, kies_loket, past_regeling, stel_routes_voor
+from catalog_db.engine import is_geldig, kan_starten, kies_loket, lesgeldvrij, past_regeling, stel_routes_voor
 from catalog_db.repository import Catalogus
 from catalog_db.typen import Cursus, Profiel, RegelingInfo
 
@@ -140,6 +140,61 @@ def test_regeling_na_einddatum_niet_meer(regelingen: dict[str, RegelingInfo]) ->
     assert not is_geldig(slim, date(2028, 1, 1))
 
 
+def test_eigen_kosten() -> None:
+    from catalog_db.engine import eigen_kosten
+    from catalog_db.typen import Financiering
+
+    c = cursus(vorm="bol", kosten_euro=1500)
+    assert eigen_kosten(c, Profiel("schoolverlater", leeftijd="onder_18"), []) == 0  # no lesgeld under 18
+    assert eigen_kosten(c, Profiel("schoolverlater", leeftijd="18_29"), []) == 1500
+    assert eigen_kosten(cursus(kosten_euro=None), Profiel("overstap"), []) is None
+    zeker = Financiering("x", "X", "situatie", True, bedrag_max_euro=1000)
+    lening = Financiering("l", "L", "situatie", True, bedrag_max_euro=1000, lening=True)
+    werkgever = Financiering("w", "W", "situatie", True, bedrag_max_euro=1000, werkgever_vraagt_aan=True)
+    onzeker = Financiering("o", "O", "situatie", False, bedrag_max_euro=1000)
+    assert eigen_kosten(c, Profiel("overstap"), [zeker]) == 500
+    assert eigen_kosten(c, Profiel("overstap"), [lening, werkgever, onzeker]) == 1500
+    assert eigen_kosten(c, Profiel("werkgever"), [werkgever]) == 500
+
+
+def test_bron_ouder_dan_een_jaar_is_niet_zeker(regelingen: dict[str, RegelingInfo], rang: dict[str, int]) -> None:
+    from dataclasses import replace
+
+    sf = regelingen["studiefinanciering"]
+    profiel = P("schoolverlater", None, "havo", None, "ict", "twente", "18_29")
+    c = cursus(sector="ict", niveau="hbo", vorm="voltijd")
+    assert past_regeling(sf, profiel, c, rang, VANDAAG).zeker  # type: ignore[union-attr]
+    oud = replace(sf, bron_datum=date(2025, 11, 1))
+    assert not past_regeling(oud, profiel, c, rang, VANDAAG).zeker  # type: ignore[union-attr]
+
+
+def test_laatste_tijdvak_voorbij_nooit(regelingen: dict[str, RegelingInfo]) -> None:
+    from dataclasses import replace
+
+    from catalog_db.typen import Voorwaarden
+
+    r = replace(regelingen["praktijkleren_bbl"], voorwaarden=Voorwaarden(tijdvakken=((date(2026, 6, 2), date(2026, 9, 17)),)))
+    assert not is_geldig(r, VANDAAG)
+    assert is_geldig(r, date(2026, 7, 1))
+
+
+def test_dichtbij_eerst_met_afstand(catalogus: Catalogus) -> None:
+    advies = catalogus.advies(
+        Profiel("werkzoekend", "ww", "vmbo", None, "zorg", "drenthe", gemeente="emmen", leeftijd="30_56"), vandaag=VANDAAG
+    )
+    assert advies.routes and all(r.afstand_km is not None for r in advies.routes if r.cursus.plaats)
+    assert advies.routes[0].afstand_km is None or advies.routes[0].afstand_km <= 40
+
+
+def test_loket_bij_bijstand_de_eigen_gemeente_en_bij_ww_uwv(catalogus: Catalogus) -> None:
+    ww = kies_loket(Profiel("werkzoekend", "ww", regio="groningen", gemeente="assen"), catalogus.loketten())
+    assert ww.soort == "uwv"
+    bijstand = kies_loket(Profiel("werkzoekend", "bijstand", regio="groningen", gemeente="assen"), catalogus.loketten())
+    assert bijstand.soort == "gemeente" and (not bijstand.gemeenten or "assen" in bijstand.gemeenten)
+    overstap = kies_loket(Profiel("overstap", regio="groningen", gemeente="assen"), catalogus.loketten())
+    assert overstap.soort == "werkcentrum" and "Groningen" in overstap.naam
+
+
 def test_kan_starten(rang: dict[str, int]) -> None:
     assert kan_starten(cursus(instroomniveau="vmbo"), Profiel(opleidingsniveau="vmbo"), rang)
     assert not kan_starten(cursus(instroomniveau="mbo4"), Profiel(opleidingsniveau="mbo2"), rang)
@@ -225,3 +280,28 @@ def test_eigenschappen_voor_veel_profielen(catalogus: Catalogus) -> None:
             assert route.cursus.regio in (regio, None)
             assert rang[route.cursus.instroomniveau] <= rang[niveau]
             assert not {f.regeling for f in route.financiering} & verlopen
+            for f in route.financiering:
+                # No loan above its age, no studiefinanciering from 30 on.
+                if f.regeling == "levenlanglerenkrediet":
+                    assert leeftijd != "57_plus" and situatie != "werkgever"
+                if f.regeling == "studiefinanciering":
+                    assert leeftijd not in ("30_56", "57_plus", "onder_18")
+                # SLIM only on werkend-leren routes at mbo level, always the employer's, never sure.
+                if f.regeling == "slim_scholingssubsidie":
+                    assert route.cursus.vorm in ("bbl", "derde-leerweg") and route.cursus.niveau.startswith("mbo")
+                    assert f.werkgever_vraagt_aan and not f.zeker
+                # Help that is not money is never counted as money.
+                if f.soort in ("toestemming", "leerroute", "werkgever", "advies"):
+                    assert not f.geld
+            # What you pay yourself: never more than the course costs; an employer's subsidy
+            # never lowers a worker's own cost.
+            kosten = route.cursus.kosten_euro
+            if route.eigen_kosten_euro is not None and kosten is not None:
+                assert 0 <= route.eigen_kosten_euro <= kosten
+                if situatie != "werkgever" and not lesgeldvrij(route.cursus, profiel):
+                    eigen = sum(
+                        f.bedrag_max_euro or 0
+                        for f in route.financiering
+                        if f.zeker and f.geld and not f.lening and not f.werkgever_vraagt_aan
+                    )
+                    assert route.eigen_kosten_euro >= kosten - eigen

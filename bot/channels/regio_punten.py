@@ -1,6 +1,6 @@
 """A shared location (latitude, longitude) → the arbeidsmarktregio of the nearest known town.
 
-The towns and their approximate centres are in `regio_punten.csv` (see `regio_punten.md`). A pin
+The towns and their approximate centres are in `catalog_db/seed/plaats_punten.csv` (see `regio_punten.md`). A pin
 further than `MAX_KM` from every town is outside our area: no region. The bot shows the region
 it understood, and the person can correct it like any other answer."""
 
@@ -11,7 +11,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-PUNTEN = Path(__file__).resolve().with_name("regio_punten.csv")
+# Shared with the route engine (distances to courses): catalog_db/seed/plaats_punten.csv.
+PUNTEN = Path(__file__).resolve().parents[2] / "catalog_db" / "seed" / "plaats_punten.csv"
 MAX_KM = 40.0
 
 

@@ -70,6 +70,7 @@
       if (r.kosten_indicatief) k.appendChild(el("span", { class: "indicatief" }, " (schatting)"));
       rij(dl, "Kosten", k);
     }
+    if (r.jij_betaalt) rij(dl, "Jij betaalt", r.jij_betaalt);
     rij(dl, "Geld", (r.financiering || []).join(", "));
     const loket = el("span", {}, r.loket);
     if (r.loket_telefoon) {

@@ -1,0 +1,127 @@
+"""Whole conversations for the advice issue: only money a person can get, what they pay
+themself, and the right loket near them (the examples seen on the running bot, as tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.botclient import Bot, Chat
+
+pytestmark = pytest.mark.conversation
+BEEINDIGD = {"groepshulpen_kinderopvang", "zij_instroom_leraar", "stap_budget", "sectorplanplus", "uwv_scholingsvoucher"}
+
+
+def speel(bot: Bot, opener: str, antwoorden: dict[str, str]) -> tuple[Chat, list[dict[str, Any]], list[str]]:
+    """Answer whatever the bot asks from `antwoorden` until it proposes routes; returns the chat,
+    the routes and every bot text of the conversation."""
+    chat = bot.chat()
+    teksten: list[str] = []
+    chat.say(opener)
+    teksten += chat.texts()
+    for _ in range(14):
+        slots = chat.slots()
+        if slots.get("routes"):
+            return chat, slots["routes"], teksten
+        gevraagd = slots.get("requested_slot")
+        assert gevraagd in antwoorden, (gevraagd, teksten[-3:])
+        chat.say(antwoorden[gevraagd])
+        teksten += chat.texts()
+    raise AssertionError(f"no routes after 14 turns: {teksten[-4:]}")
+
+
+def regelingen(routes: list[dict[str, Any]]) -> set[str]:
+    return {d["regeling"] for r in routes for d in r["financiering_details"]}
+
+
+def test_58_jaar_met_ww_krijgt_geen_lening_en_uwv(bot: Bot) -> None:
+    chat, routes, _ = speel(bot, "ik ben mijn baan kwijt", {
+        "uitkering": "ik heb ww", "opleidingsniveau": "havo", "doel_sector": "ict", "regio": "enschede", "leeftijd": "58",
+    })  # fmt: skip
+    assert chat.slot("leeftijd") == "57_plus"
+    assert "levenlanglerenkrediet" not in regelingen(routes) and "studiefinanciering" not in regelingen(routes)
+    for r in routes:
+        assert "UWV" in r["loket"]
+        assert "Scholing met WW (toestemming UWV)" in r["hulp"]  # permission, not money
+        assert "Scholing met WW (toestemming UWV)" not in r["financiering"]
+
+
+def test_schoolverlater_met_havo_krijgt_studiefinanciering_niet_de_lening(bot: Bot) -> None:
+    _, routes, _ = speel(bot, "ik doe dit jaar eindexamen havo", {
+        "situatie": "ik ben klaar met school", "opleidingsniveau": "havo", "doel_sector": "ict", "regio": "groningen",
+        "leeftijd": "18",
+    })  # fmt: skip
+    hbo = [r for r in routes if r["niveau"] in ("hbo", "wo") and r["vorm"] == "voltijd"]
+    assert hbo, routes
+    for r in hbo:
+        assert "Studiefinanciering (DUO)" in r["financiering"]
+        assert "levenlanglerenkrediet" not in {d["regeling"] for d in r["financiering_details"]}
+
+
+def test_kinderopvang_geen_gestopte_subsidie_en_ontwikkelpad_als_hulp(bot: Bot) -> None:
+    _, routes, teksten = speel(bot, "ik werk in de kinderopvang en wil verder groeien", {
+        "situatie": "ik wil groeien in mijn werk", "huidige_sector": "kinderopvang", "opleidingsniveau": "mbo 2",
+        "doel_sector": "kinderopvang", "regio": "rotterdam", "leeftijd": "35",
+    })  # fmt: skip
+    assert not regelingen(routes) & BEEINDIGD
+    for r in routes:  # a learning route, not money
+        assert not any("Ontwikkelpad kinderopvang" in n for n in r["financiering"] + r["financiering_werkgever"])
+    assert not any("subsidieregeling groepshulpen" in t.lower() for t in teksten)
+
+
+def test_slim_alleen_bij_werkend_leren_en_als_geld_van_de_werkgever(bot: Bot) -> None:
+    _, routes, _ = speel(bot, "ik werk in een winkel en wil de zorg in", {
+        "situatie": "overstappen", "huidige_sector": "winkel", "opleidingsniveau": "vmbo", "doel_sector": "zorg",
+        "regio": "emmen", "leeftijd": "40",
+    })  # fmt: skip
+    for r in routes:
+        slim = [d for d in r["financiering_details"] if d["regeling"] == "slim_scholingssubsidie"]
+        if slim:
+            assert r["vorm"] in ("bbl", "derde-leerweg") and r["niveau"].startswith("mbo")
+            assert slim[0]["voor"] == "werkgever" and not slim[0]["zeker"]
+            assert "SLIM-scholingssubsidie (Ontwikkelpaden)" not in r["financiering"]
+
+
+def test_assen_is_regio_groningen_met_gemeente_assen_voor_bijstand(bot: Bot) -> None:
+    chat, routes, _ = speel(bot, "hallo ik heb geen werk en wil in de zorg", {
+        "situatie": "ik zoek werk", "uitkering": "bijstand", "opleidingsniveau": "vmbo", "doel_sector": "zorg",
+        "regio": "assen", "leeftijd": "44",
+    })  # fmt: skip
+    assert (chat.slot("regio"), chat.slot("gemeente")) == ("groningen", "assen")
+    for r in routes:
+        assert "Drenthe" not in r["loket"]
+        assert r["loket_telefoon"] or r["loket_url"]
+
+
+def test_meppel_is_regio_zwolle(bot: Bot) -> None:
+    chat = bot.chat()
+    chat.say("ik woon in meppel")
+    assert (chat.slot("regio"), chat.slot("gemeente")) == ("regio_zwolle", "meppel")
+
+
+def test_elke_route_zegt_wat_je_zelf_betaalt(bot: Bot) -> None:
+    _, routes, teksten = speel(bot, "ik werk in een winkel en wil naar de bouw", {
+        "situatie": "overstappen", "huidige_sector": "winkel", "opleidingsniveau": "mbo 2", "doel_sector": "bouw",
+        "regio": "rotterdam", "leeftijd": "31",
+    })  # fmt: skip
+    assert routes and all("eigen_kosten_euro" in r for r in routes)
+    assert sum("Jij betaalt" in t or "Wat jij betaalt" in t for t in teksten) == len(routes)
+    assert not any("Ik vond 1 routes" in t for t in teksten)
+
+
+def test_onder_18_betaalt_geen_lesgeld(bot: Bot) -> None:
+    _, routes, _ = speel(bot, "ik zit nog op school", {
+        "situatie": "ik ben klaar met school", "opleidingsniveau": "vmbo", "doel_sector": "zorg", "regio": "enschede",
+        "leeftijd": "16",
+    })  # fmt: skip
+    mbo = [r for r in routes if r["niveau"].startswith("mbo") and r["vorm"] in ("bol", "bbl")]
+    assert mbo and all(r["eigen_kosten_euro"] == 0 for r in mbo)
+
+
+def test_werkgever_wordt_geen_leeftijd_gevraagd(bot: Bot) -> None:
+    chat, routes, _ = speel(bot, "ik heb een bouwbedrijf met personeel", {
+        "situatie": "ik heb personeel", "huidige_sector": "bouw", "opleidingsniveau": "vmbo", "doel_sector": "bouw",
+        "regio": "enschede",
+    })  # fmt: skip
+    assert routes and chat.slot("leeftijd") is None
