@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -350,10 +351,8 @@ class ValidateIntake(Action):
 
         vragen = vragen_voor(slots)
         if not [v for v in vragen if not slots.get(v) and v not in overgeslagen] and not slots.get("leeftijd"):
-            gemeente = tracker.get_slot("gemeente")
-            profiel = Profiel(
-                **{k: v for k, v in slots.items() if k != "leeftijd"}, gemeente=gemeente if isinstance(gemeente, str) else None
-            )
+            # The profile as validated here (codes checked, goal filled in), with the tracker's gemeente.
+            profiel = replace(profiel_uit(tracker), **{k: v for k, v in slots.items() if k != "leeftijd"}, leeftijd=None)
             vragen = vragen_voor(slots, leeftijd_nodig=leeftijd_nodig(profiel))
         open_vragen = [v for v in vragen if not slots.get(v) and v not in overgeslagen]
         volgende = open_vragen[0] if open_vragen else None

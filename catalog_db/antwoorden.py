@@ -114,6 +114,9 @@ class Normaliseerder:
             alternatieven = "|".join(re.escape(t) for t, _ in paren)
             self._patroon[soort] = re.compile(rf"(?<![\w-])({alternatieven})(?![\w-])")
         self._code_van: dict[str, dict[str, str]] = {s: dict(p) for s, p in self._termen.items()}
+        self._plaatsen_van: dict[str, set[str]] = {}
+        for plaats, regio in self._code_van["regio"].items():
+            self._plaatsen_van.setdefault(regio, set()).add(plaats)
 
     # -- single slot -----------------------------------------------------------------------
     def normaliseer(self, slot: str, tekst: str, opties: Sequence[str] = (), fuzzy: bool = True) -> Uitkomst:
@@ -255,7 +258,7 @@ class Normaliseerder:
         """The gemeente a place name or postcode in the message tells, when it lies in `regio`;
         None when the message names only a region ("twente") or a place we cannot place."""
         t = schoon(tekst)
-        plaatsen = {p for p in self._code_van["regio"] if self._code_van["regio"][p] == regio}
+        plaatsen = self._plaatsen_van.get(regio or "", set())
         for m in self._patroon["regio"].finditer(t):
             plaats = m.group(1)
             if plaats in plaatsen and (gemeente := self.vocab.gemeente_van_plaats.get(plaats)):
