@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, func, select, true, update
 from sqlalchemy.orm import Session
 
 from coach.config import CoachConfig
@@ -27,21 +27,39 @@ class Gewist:
     intakes: int
     terugbelverzoeken: int
     vraag_koppelingen: int
+    over: int = 0  # records of this conversation the caller may not see: they (and the conversation) stay
 
     def tekst(self) -> str:
         return (
             f"{self.intakes} intakes, {self.terugbelverzoeken} terugbelverzoeken, "
             f"{self.vraag_koppelingen} koppelingen van vraagrecords gewist"
+            + (f"; {self.over} van een andere organisatie of regio blijven" if self.over else "")
         )
 
 
-def wis_conversatie(session: Session, conversatie_id: str) -> Gewist:
-    intakes = session.execute(delete(Intake).where(Intake.conversatie_id == conversatie_id)).rowcount
-    terug = session.execute(delete(Terugbelverzoek).where(Terugbelverzoek.conversatie_id == conversatie_id)).rowcount
-    koppel = session.execute(
-        update(VraagRecord).where(VraagRecord.sleutel == vraag_sleutel(conversatie_id)).values(sleutel=None)
-    ).rowcount
-    return Gewist(intakes or 0, terug or 0, koppel or 0)
+def wis_conversatie(
+    session: Session,
+    conversatie_id: str,
+    intakes_waar: ColumnElement[bool] | None = None,
+    terugbel_waar: ColumnElement[bool] | None = None,
+) -> Gewist:
+    """Erase what the caller may see of one conversation: its intakes matching `intakes_waar` and
+    call-back requests matching `terugbel_waar` (default: all, for the operator's CLI). The link of
+    the demand record goes only when no record of the conversation is left (`over` counts those;
+    the caller then keeps the conversation's tracker events too)."""
+    intake_bij = Intake.conversatie_id == conversatie_id
+    terug_bij = Terugbelverzoek.conversatie_id == conversatie_id
+    intakes = session.execute(delete(Intake).where(intake_bij, true() if intakes_waar is None else intakes_waar)).rowcount
+    terug = session.execute(delete(Terugbelverzoek).where(terug_bij, true() if terugbel_waar is None else terugbel_waar)).rowcount
+    over = (session.scalar(select(func.count()).select_from(Intake).where(intake_bij)) or 0) + (
+        session.scalar(select(func.count()).select_from(Terugbelverzoek).where(terug_bij)) or 0
+    )
+    koppel = 0
+    if not over:
+        koppel = session.execute(
+            update(VraagRecord).where(VraagRecord.sleutel == vraag_sleutel(conversatie_id)).values(sleutel=None)
+        ).rowcount
+    return Gewist(intakes or 0, terug or 0, koppel or 0, over)
 
 
 INLOGPOGINGEN_DAGEN = 30

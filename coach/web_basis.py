@@ -14,12 +14,13 @@ from typing import Any
 import aiohttp
 import jinja2
 from aiohttp import web
-from sqlalchemy import Engine
+from sqlalchemy import ColumnElement, Engine, false, or_
 
 from catalog_db.db import session_scope
 from catalog_db.repository import Catalogus
 from coach import auth
 from coach.config import CoachConfig
+from coach.models import Intake, Terugbelverzoek
 from coach.privacy import wis_conversatie
 from coach.rasa import Rasa
 
@@ -63,6 +64,32 @@ class Coach:
 
 
 COACH = web.RequestKey("coach", Coach)
+
+
+MAX_ID = 2**31 - 1  # ids are 32-bit integers (PostgreSQL INTEGER)
+
+
+def id_uit(request: web.Request) -> int:
+    """The record id in the URL: 1 to 10 digits and at most MAX_ID; 404 otherwise."""
+    tekst = request.match_info["id"]
+    if not (tekst.isascii() and tekst.isdigit() and len(tekst) <= 10) or not 0 < int(tekst) <= MAX_ID:
+        raise web.HTTPNotFound(text="Dit bestaat niet.")
+    return int(tekst)
+
+
+def intake_zichtbaar(coach: Coach) -> ColumnElement[bool]:
+    """Intakes a coach may open: their organisation's, and those handed to their loket."""
+    voorwaarde = Intake.organisatie == coach.organisatie
+    if coach.loket:
+        voorwaarde = or_(voorwaarde, Intake.overgedragen_aan == coach.loket)
+    return voorwaarde
+
+
+def terugbel_zichtbaar(coach: Coach) -> ColumnElement[bool]:
+    """Call-back requests a coach may see: those of their own region (none without a region)."""
+    return Terugbelverzoek.regio == coach.regio if coach.regio else false()
+
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -120,10 +147,13 @@ def rasa_voor(request: web.Request) -> Rasa:
 
 
 def wis_alles(request: web.Request, conversatie_id: str) -> None:
-    """Erase one conversation everywhere: intake, call-backs, demand link, Rasa tracker events."""
+    """Erase what this coach may see of one conversation: the intake and call-backs visible to
+    them; the demand link and the Rasa tracker events too, unless a record of another organisation
+    or region still holds the conversation (then that one stays whole)."""
     from privacy.tracker_db import wis_gesprek
 
+    coach: Coach = request[COACH]
     with session_scope(request.app[ENGINE]) as s:
-        gewist = wis_conversatie(s, conversatie_id)
-    events = wis_gesprek(request.app[TRACKER], conversatie_id)
+        gewist = wis_conversatie(s, conversatie_id, intake_zichtbaar(coach), terugbel_zichtbaar(coach))
+    events = 0 if gewist.over else wis_gesprek(request.app[TRACKER], conversatie_id)
     log.info("erased a conversation: %s; %s tracker events", gewist.tekst(), events)

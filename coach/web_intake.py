@@ -8,7 +8,7 @@ import secrets
 from typing import Any
 
 from aiohttp import web
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from catalog_db.db import session_scope
 from catalog_db.vocabulaire import SLOT_SOORT
@@ -30,19 +30,12 @@ from coach.web_basis import (
     MAX_BERICHT,
     Coach,
     beveiligd,
+    intake_zichtbaar,
     log,
     pagina,
     rasa_voor,
     wis_alles,
 )
-
-
-def _zichtbaar(coach: Coach) -> Any:
-    """Intakes a coach may open: their organisation's, and those handed to their loket."""
-    voorwaarde = Intake.organisatie == coach.organisatie
-    if coach.loket:
-        voorwaarde = or_(voorwaarde, Intake.overgedragen_aan == coach.loket)
-    return voorwaarde
 
 
 @beveiligd
@@ -54,7 +47,9 @@ def _overzicht(request: web.Request, status: int = 200, fout: str | None = None,
     coach: Coach = request[COACH]
     with session_scope(request.app[ENGINE]) as s:
         intakes = list(
-            s.scalars(select(Intake).where(_zichtbaar(coach)).order_by(Intake.aangemaakt.desc(), Intake.id.desc()).limit(200))
+            s.scalars(
+                select(Intake).where(intake_zichtbaar(coach)).order_by(Intake.aangemaakt.desc(), Intake.id.desc()).limit(200)
+            )
         )
         namen = {a.id: a.naam for a in s.scalars(select(CoachAccount).where(CoachAccount.organisatie == coach.organisatie))}
         rijen = [
@@ -124,7 +119,7 @@ def _laad_intake(request: web.Request, s: Any) -> Intake:
         nr = int(request.match_info["id"])
     except ValueError:
         raise web.HTTPNotFound(text="Deze intake bestaat niet.") from None
-    intake = s.scalar(select(Intake).where(Intake.id == nr, _zichtbaar(coach)))
+    intake = s.scalar(select(Intake).where(Intake.id == nr, intake_zichtbaar(coach)))
     if intake is None:
         raise web.HTTPNotFound(text="Deze intake bestaat niet.")
     return intake

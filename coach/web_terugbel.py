@@ -1,4 +1,5 @@
-"""Coach console: the call-back queue per region (claim, close, flag late ones, erase)."""
+"""Coach console: the call-back queue of the coach's own region (claim, close, flag late ones,
+erase). The region is the tenant boundary: a request of another region is a 404 for every action."""
 
 from __future__ import annotations
 
@@ -25,29 +26,24 @@ from coach.web_basis import (
     ENGINE,
     Coach,
     beveiligd,
+    id_uit,
     pagina,
+    terugbel_zichtbaar,
     wis_alles,
 )
-
-
-def _regio_filter(request: web.Request) -> str | None:
-    coach: Coach = request[COACH]
-    regio = request.query.get("regio")
-    if regio is None:
-        return coach.regio
-    return regio if regio in {r.code for r in request.app[CATALOGUS].vocabulaire().regios} else None
 
 
 @beveiligd
 async def terugbellen(request: web.Request) -> web.Response:
     coach: Coach = request[COACH]
-    regio = _regio_filter(request)
     grens = nu() - timedelta(days=request.app[CONFIG].terugbel_dagen)
     vocab = request.app[CATALOGUS].vocabulaire()
     with session_scope(request.app[ENGINE]) as s:
-        stmt = select(Terugbelverzoek).where(Terugbelverzoek.status != TERUGBEL_AFGEROND).order_by(Terugbelverzoek.aangemaakt)
-        if regio:
-            stmt = stmt.where(Terugbelverzoek.regio == regio)
+        stmt = (
+            select(Terugbelverzoek)
+            .where(Terugbelverzoek.status != TERUGBEL_AFGEROND, terugbel_zichtbaar(coach))
+            .order_by(Terugbelverzoek.aangemaakt)
+        )
         verzoeken = [
             {
                 "id": v.id,
@@ -69,27 +65,22 @@ async def terugbellen(request: web.Request) -> web.Response:
         request,
         "terugbellen.html",
         verzoeken=verzoeken,
-        regio=regio or "",
-        regios=[(r.code, r.naam) for r in vocab.regios],
+        regio=(vocab.naam("regio", coach.regio) or coach.regio) if coach.regio else "",
         dagen=request.app[CONFIG].terugbel_dagen,
     )
 
 
 def _laad_verzoek(request: web.Request, s: Any) -> Terugbelverzoek:
-    try:
-        verzoek = s.get(Terugbelverzoek, int(request.match_info["id"]))
-    except ValueError:
-        verzoek = None
+    """The request in the URL, only when it is of the coach's region (404 otherwise)."""
+    nr = id_uit(request)
+    verzoek = s.scalar(select(Terugbelverzoek).where(Terugbelverzoek.id == nr, terugbel_zichtbaar(request[COACH])))
     if verzoek is None:
         raise web.HTTPNotFound(text="Dit verzoek bestaat niet.")
     return verzoek
 
 
-def _terug_naar_lijst(request: web.Request, melding: str) -> web.HTTPSeeOther:
-    regio = request.query.get("regio", "")
-    geldig = regio == "" or regio in {r.code for r in request.app[CATALOGUS].vocabulaire().regios}
-    filter_ = f"&regio={regio}" if "regio" in request.query and geldig else ""  # "" means all regions
-    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}{filter_}")
+def _terug_naar_lijst(melding: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(f"/coach/terugbellen?melding={melding}")
 
 
 @beveiligd
@@ -100,7 +91,7 @@ async def claimen(request: web.Request) -> web.StreamResponse:
         if verzoek.status != TERUGBEL_OPEN:
             raise web.HTTPConflict(text="Iemand anders belt deze persoon al.")
         verzoek.status, verzoek.geclaimd_door, verzoek.geclaimd_op = TERUGBEL_GECLAIMD, coach.id, nu()
-    raise _terug_naar_lijst(request, "geclaimd")
+    raise _terug_naar_lijst("geclaimd")
 
 
 @beveiligd
@@ -115,7 +106,7 @@ async def terugbel_afronden(request: web.Request) -> web.StreamResponse:
         verzoek.status, verzoek.afgerond_op = TERUGBEL_AFGEROND, nu()
         if verzoek.geclaimd_door is None:
             verzoek.geclaimd_door, verzoek.geclaimd_op = coach.id, nu()
-    raise _terug_naar_lijst(request, "gebeld")
+    raise _terug_naar_lijst("gebeld")
 
 
 @beveiligd
@@ -124,6 +115,6 @@ async def terugbel_wissen(request: web.Request) -> web.StreamResponse:
     with session_scope(request.app[ENGINE]) as s:
         conversatie = _laad_verzoek(request, s).conversatie_id
     if form.get("bevestig") != "ja":
-        raise _terug_naar_lijst(request, "")
+        raise _terug_naar_lijst("")
     wis_alles(request, conversatie)
-    raise _terug_naar_lijst(request, "gewist")
+    raise _terug_naar_lijst("gewist")
