@@ -20,6 +20,7 @@ from catalog_db import leeftijd
 from catalog_db.vocabulaire import SLOT_SOORT, Vocabulaire
 
 MAX_LENGTE = 500
+LETTERS = re.compile(r"(?<![\w'])[a-z](?: [a-z])+(?![\w'])")
 ONZICHTBAAR = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 WEET_NIET = re.compile(
     r"\b(weet\s*(ik|k)?\s*(het|t)?\s*niet|weetniet|geen\s+(flauw\s+)?idee|idk|geen\s+benul|weet\s+nie|snap\s+(ik\s+)?(het\s+)?niet)\b"
@@ -35,16 +36,127 @@ NIET_AF = re.compile(
 EIGEN_BEDRIJF = re.compile(r"\b(eigen\s+(bedrijf|zaak|onderneming)|ondernemer)\b")
 MET_PERSONEEL = re.compile(r"\b(personeel|medewerkers|werknemers|mensen\s+in\s+dienst|collega'?s\s+in\s+dienst)\b")
 ALLEEN = re.compile(r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+eentje|voor\s+(mezelf|mijzelf))\b")
-GEEN_ANTWOORD = re.compile(r"^(nee|neen|nop|nope|geen|niks|niets|nee\s+hoor|heb\s+ik\s+niet|heb\s+geen)$")
 DOEL_CONTEXT = re.compile(
     r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek)\b"
 )
-HUIDIG_CONTEXT = re.compile(r"\b(werk|werkte|ben|zit|nu|was|werkzaam|sta|bij\s+een)\b")
+HUIDIG_CONTEXT = re.compile(
+    r"\b(werk|werkt|werkte|gewerkt|ben|zit|zat|nu|was|werkzaam|sta|stond|heb\s+een|hebben\s+een|zijn\s+een|eigen)\b"
+)
 WOON_CONTEXT = re.compile(r"\b(woon|wonen|woonachtig|uit|in|bij|regio|buurt|omgeving|postcode)\s*$")
 # Place names that are also ordinary words: only taken when the sentence is about where one lives.
 GEWONE_WOORDEN = frozenset(
     {"best", "goes", "putten", "laren", "bergen", "hoorn", "land", "sint", "ede", "epe", "oss", "born", "stein", "wijk"}
 )
+# -- situations: the cues of one message weighed together (design.md "How answers map") --------
+# Words that say nothing for a situation phrase: "ik wil daar echt weg" = "ik wil daar weg".
+VULWOORDEN = frozenset({"echt", "heel", "graag", "eigenlijk", "gewoon", "dus", "even", "ook", "al", "eh", "ehm", "uh", "nou"})
+# When one message holds cues of several situations, the first of these wins: an employer or a
+# zzp'er who wants to learn is not "growing in the job"; a school leaver or someone without work
+# who wants something else is not "switching"; "ik werk" alone is only the last resort.
+SITUATIE_VOORRANG = ("werkgever", "zzp", "schoolverlater", "werkzoekend", "overstap", "eigen_werk")
+AANTAL = r"(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w+tig)"
+PERSONEEL_WOORD = r"(?:man|mensen|medewerkers|werknemers|personeel|personeelsleden|krachten|collega'?s|\w+ers|\w+eurs|\w+'ers)"
+# Owning a business: "ik heb een (eigen) schoonmaakbedrijf", "wij zijn een installatiebedrijf".
+BEDRIJF_WOORD = (
+    r"\w*(?:bedrijf|bedrijfje|zaak|zaakje|onderneming|winkel|winkeltje|salon|kantoor|bureau|praktijk|kwekerij|"
+    r"bakkerij|boerderij|restaurant|cafe|café|hotel|garage|supermarkt|dagverblijf|studio|atelier)"
+)
+EIGENAAR = re.compile(
+    rf"\b(?:(?:ik\s+heb|ik\s+run|heb\s+ik|wij\s+hebben|we\s+hebben|wij\s+zijn|we\s+zijn)\s+(?:\w+\s+){{0,2}}{BEDRIJF_WOORD}\b"
+    rf"|eigen\s+(?:\w+\s+)?{BEDRIJF_WOORD}\b|eigenaar|eigen\s+baas)"
+)
+WIJ_BEDRIJF = re.compile(rf"\b(?:wij|we)\s+(?:hebben|zijn|runnen)\s+(?:\w+\s+){{0,2}}{BEDRIJF_WOORD}\b")
+# Staff: "met 4 man in dienst", "25 man personeel", "met 6 monteurs", "mijn twee medewerkers", "onze pm'ers".
+MET_STAF = re.compile(
+    rf"\b(?:(?:met|heb|hebben)\s+{AANTAL}\s+{PERSONEEL_WOORD}|{AANTAL}\s+(?:man|mensen|medewerkers|werknemers)\s+(?:in\s+dienst|personeel)"
+    rf"|{AANTAL}\s+{PERSONEEL_WOORD}\s+in\s+dienst"
+    rf"|(?:mijn|m'n|mn|onze|ons)\s+(?:{AANTAL}\s+)?(?:mensen|medewerkers|werknemers|personeel|team|\w+ers|\w+eurs|\w+'ers)\b)"
+)
+GEEN_STAF = re.compile(
+    r"\b(?:geen|zonder|niet\s+met)\s+(?:\w+\s+)?(?:personeel|mensen\s+in\s+dienst|medewerkers|werknemers|man\s+in\s+dienst|mensen)\b"
+)
+# A job still held ("ik werk nog wel", "ik heb nog werk"): looking for work is then switching.
+WERKT_NOG = re.compile(r"\b(?:werk|werkt)\s+(?:\w+\s+)?nog\b(?!\s+niet)|\bheb\s+(?:nog|wel|nu)\s+(?:werk|een\s+baan)\b")
+# Working now, said in passing ("nu werk ik als lasser"): growing in the job unless more is said.
+WERKT_NU = re.compile(
+    r"\b(?:ik\s+werk|werk\s+ik|ik\s+ben\s+\w+\s+bij)\b(?!\s+(?:\w+\s+){0,3}niet\b)|\bheb\s+(?:nu\s+)?(?:werk|een\s+baan)\b"
+)
+# Staying where one works: "wil daar verzorgende worden", "in de zaak waar ik werk".
+BLIJVEN = re.compile(
+    r"\bwil\s+(?:\w+\s+)?(?:daar|hier)\s+(?:\w+\s+){0,3}worden\b|\bwaar\s+ik\s+(?:nu\s+)?(?:werk|zit)\b"
+    r"|\b(?:via|bij|van)\s+(?:mijn|m'n|mn|me)\s+(?:huidige\s+)?(?:werkgever|baas|werk)\b"
+)
+# A time to come: "over een half jaar zit ik zonder werk" is switching, not looking.
+STRAKS = re.compile(r"\b(?:straks|binnenkort|over\s+(?:een\s+|\w+\s+)?(?:half\s+)?(?:jaar|maanden?|weken?))\b")
+# Losing the job later ("ik word werkloos", "straks sta ik op straat") is switching, not looking.
+STRAKS_KWIJT = re.compile(
+    r"\b(?:word|wordt|ga|gaat|dreig|dreigt|raak|straks|binnenkort|bijna|misschien)\s+(?:\w+\s+){0,3}"
+    r"(?:werkloos|kwijt|ontslagen|op\s+straat|zonder\s+werk)"
+)
+# The job is going away (not yet gone): "de zaak gaat failliet", "mijn functie wordt opgeheven",
+# "de fabriek verhuist naar polen", "ze verlengen mijn contract niet".
+BAAN_GAAT_WEG = re.compile(
+    r"\b(?:zaak|bedrijf|baas|winkel|fabriek|contract|filiaal|werkgever|firma|afdeling|functie|baan|kantoor|locatie|"
+    r"vestiging|tent|werk|callcenter|\w+bedrijf|\w+winkel|\w+fabriek)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:sluit|sluiten|gaat\s+(?:\w+\s+)?(?:dicht|weg|failliet|sluiten|verhuizen|stoppen)|stopt|failliet|verhuist|verhuizen|"
+    r"opgeheven|verdwijnt|ophoudt|houdt\s+op|naar\s+het\s+buitenland)\b"
+    r"|\b(?:ontslaan|ontslagbrief|ontslagaanvraag|boventallig|failliet|opgeheven|lijst\s+voor\s+ontslag|krijgen\s+(?:\w+\s+)?ontslag"
+    r"|niet\s+verlengd|verlengen\s+(?:\w+\s+){0,2}niet)\b"
+)
+# Not working (any more): "ik werk al een jaar niet meer", "ik ben mijn werk kwijt", "thuis zonder baan".
+WERKT_NIET = re.compile(
+    r"\b(?:werk|werkt)\s+(?:\w+\s+){0,3}niet\s*(?:meer)?\b(?!\s+(?:graag|leuk|fijn|prettig|met|in|bij|als))"
+    r"|\b(?:ben|is|raakte|geraakt)\s+(?:\w+\s+){0,3}(?:werk|baan|job|baantje)\s+(?:\w+\s+){0,3}(?:kwijt|verloren)"
+    r"|\b(?:werk|baan|job)\s+(?:kwijt|verloren)\s+(?:geraakt|gegaan)|\bzonder\s+(?:werk|baan|job)\b"
+    r"|\bwerkloos\s+(?:geraakt|geworden)|\b(?:zit|ben|zat|was)\s+(?:\w+\s+){0,4}thuis\b"
+    r"|\bweer\s+(?:gaan\s+)?(?:aan\s+het\s+)?(?:werk(?:en)?|slag)\b|\bsta\s+(?:\w+\s+)?op\s+straat\b"
+    r"|\b(?:nog\s+)?nooit\s+(?:\w+\s+){0,2}gewerkt\b|\bniet\s+aan\s+het\s+werk\b|\b(?:baan|werk)\s+is\s+weg\b"
+)
+# Wanting out of the present work: "ik wil daar weg", "geen plezier meer", "iets heel anders".
+WIL_WEG = re.compile(
+    r"\bwil\s+(?:\w+\s+){0,3}(?:weg|anders|iets\s+anders|wat\s+anders|ander\s+werk|andere\s+baan|ander\s+vak)\b"
+    r"|\b(?:geen|niet)\s+(?:\w+\s+){0,2}(?:plezier|zin|blij|leuk|gelukkig|fijn)\b|\biets\s+(?:\w+\s+)?anders\b"
+    r"|\b(?:rug|knie|lichaam|lijf|schouders?)\s+(?:\w+\s+){0,3}(?:niet|nie)\s+meer\b"
+)
+# Still at school or just left it: "ik zit in havo 5", "klaar met de middelbare", "niet meer naar school".
+SCHOOL = r"(?:school|middelbare|opleiding|studie|examen|eindexamen|mbo|havo|vwo|vmbo|mavo|hbo|\w+school|\w+opleiding|laatste\s+jaar|examenjaar)"
+OP_SCHOOL = re.compile(
+    rf"\b(?:zit|ben|zitten)\s+(?:nu\s+|nog\s+)?(?:in|op)\s+(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?(?:{SCHOOL}|klas|\d)\b"
+)
+# Done with school: a school leaver, unless the message tells another situation ("nu werk ik ...").
+SCHOOL_KLAAR = re.compile(
+    rf"\b(?:klaar|stop|stoppen|gestopt|afgestudeerd|geslaagd|van)\s+(?:met\s+|voor\s+|van\s+)?(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?{SCHOOL}\b"
+    rf"|\bniet\s+meer\s+naar\s+(?:school|de\s+\w+)\b"
+)
+FAMILIE = re.compile(r"\b(?:ouders|broers|zussen|dochters|zonen|kinderen|kids|kleinkinderen|jaar|jaren|uur|uren)\b")
+# -- the benefit question: "none" said in many ways, and a benefit that has ended ---------------
+GEEN_UITKERING_ANTWOORD = re.compile(
+    r"^(?:nee+[jn]?|nope|nop|no|niks|niets|nada|noppes|geen|neen)\b"
+    r"|\b(?:krijg|heb|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen|nie|niet)\b|\b(?:niks|niets|niemand|nergens)\b"
+    r"|\bniet\s+aangevraagd|\bspaargeld|\beigen\s+(?:geld|inkomen|spaargeld)"
+    r"|\b(?:mijn|m'n|me|mn)\s+(?:man|vrouw|partner|vriend|vriendin|ouders|moeder|vader)\s+(?:werkt|verdient|betaalt|zorgt)"
+)
+# Said in a free message: only plain words ("ik krijg niks", "geen uitkering").
+GEEN_UITKERING_ZIN = re.compile(r"\b(?:krijg|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen\s+uitkering)\b")
+# A benefit that was, or is not: "mijn ww is op", "geen bijstand", "ik had ww".
+VOORBIJ = re.compile(
+    r"^\s*(?:is|was)?\s*(?:op|afgelopen|voorbij|gestopt|gestopt|beeindigd|beëindigd|over)\b|^\s*(?:stopt|loopt\s+af)\b"
+)
+NIET_MEER_ERVOOR = re.compile(r"\b(?:geen|niet|had|kreeg|vroeger|eerst)\s+(?:\w+\s+)?$")
+# -- an age said in passing, beyond leeftijd.band_in_zin: "ben trouwens 52", "ik ben jan 54 jaar uit
+# coevorden", "49 jaar, woon in ...", and "ik word volgende week 18" (so 17 now) ------------------
+NA_GETAL_GEEN_LEEFTIJD = (
+    r"(?:\s*jaar)?\s+(?:bij|in|als|aan|op|werkzaam|thuis|getrouwd|geleden|werkloos|zzp|zelfstandig|samen|uur|euro|km|"
+    r"maanden|weken|kinderen|keer|procent|%)"
+)
+LEEFTIJD_VRIJ = re.compile(
+    rf"\b(?:ben|word|wordt)\s+(?:(?!jaar\b)[a-z]+\s+){{0,2}}?(\d{{2}})\b(?!{NA_GETAL_GEEN_LEEFTIJD})"
+    r"|\b(\d{2})\s+jaar\s*(?:oud\b|[,.;!?]|$)"
+)
+WORDT_NOG = re.compile(r"\b(?:word|wordt)\s+(?:(?:volgende|deze|over|binnenkort|straks|in)\s+)?(?:\w+\s+)?\d{2}\b")
+CORRECTIE_WOORD = re.compile(r"\b(?:nee|toch|bedoel|sorry|verkeerd)\b")
+AMBIGU = "?"
+
 VOLGORDE_NIVEAU_LAGER = {
     "vmbo": "geen", "mbo1": "geen", "mbo2": "mbo1", "mbo3": "mbo2", "mbo4": "mbo3",
     "havo": "vmbo", "vwo": "havo", "hbo": "mbo4", "wo": "vwo",
@@ -68,7 +180,28 @@ def schoon(tekst: str) -> str:
     tekst = unicodedata.normalize("NFKC", tekst or "")[:MAX_LENGTE]
     tekst = ONZICHTBAAR.sub(" ", tekst).lower()
     tekst = re.sub(r"[^\w\s'&/-]", " ", tekst)
+    tekst = LETTERS.sub(lambda m: m.group(0).replace(" ", ""), tekst)  # spelled out: "w w" = "ww"
     return re.sub(r"\s+", " ", tekst).strip()
+
+
+MIJN = re.compile(r"\b(?:mijn|m'n|mn|me)\s")
+
+
+def _varianten(term: str) -> list[str]:
+    """The spoken forms of a term with "mijn": "mijn werk" is also typed "m'n werk", "mn werk", "me werk"."""
+    if not MIJN.search(term):
+        return []
+    return [MIJN.sub(f"{v} ", term) for v in ("mijn", "m'n", "mn", "me")]
+
+
+# The generic last part of a compound whose first part tells the sector: "schoonmaakbedrijf",
+# "installatiebedrijf", "thuiszorgmedewerker", "zorginstelling" (Dutch compounds put the head last).
+KOPPEN = (
+    "bedrijf", "bedrijfje", "bedrijven", "sector", "branche", "wereld", "vak", "werk", "werker", "werkers",
+    "medewerker", "medewerkster", "medewerkers", "instelling", "organisatie", "centrum", "zaak", "zaakje",
+    "opleiding", "cursus", "diploma", "baan", "baantje", "job", "functie", "afdeling", "team", "bureau",
+)  # fmt: skip
+LINK = ("", "s", "en", "e")  # linking sounds between the parts: "bakker-s-winkel", "bloem-en-kwekerij"
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +240,9 @@ class Normaliseerder:
             paren: list[tuple[str, str]] = []
             for begrip in vocab.begrippen(soort):
                 for term in {schoon(begrip.code.replace("_", " ")), schoon(begrip.naam), *(schoon(t) for t in begrip.termen)}:
+                    for variant in _varianten(term):
+                        if variant not in {t for t, _ in paren}:
+                            paren.append((variant, begrip.code))
                     if term and term != "geen":  # bare "geen" only counts as a whole answer
                         paren.append((term, begrip.code))
             paren.sort(key=lambda p: (-len(p[0]), p[0]))
@@ -114,6 +250,7 @@ class Normaliseerder:
             alternatieven = "|".join(re.escape(t) for t, _ in paren)
             self._patroon[soort] = re.compile(rf"(?<![\w-])({alternatieven})(?![\w-])")
         self._code_van: dict[str, dict[str, str]] = {s: dict(p) for s, p in self._termen.items()}
+        self._sector_cache: dict[str, str] = {}
         self._plaatsen_van: dict[str, set[str]] = {}
         for plaats, regio in self._code_van["regio"].items():
             self._plaatsen_van.setdefault(regio, set()).add(plaats)
@@ -140,14 +277,8 @@ class Normaliseerder:
         if soort == "regio" and (m := POSTCODE.search(t)):
             code = self.vocab.regio_van_postcode(int(m.group(1)))
             return Uitkomst(code, "postcode") if code else Uitkomst(None, "onbekende_postcode")
-        if soort == "situatie" and EIGEN_BEDRIJF.search(t):
-            if MET_PERSONEEL.search(t):
-                return Uitkomst("werkgever", "term")
-            if ALLEEN.search(t):
-                return Uitkomst("zzp", "term")
-            return Uitkomst(None, "ambigu")
-        if soort == "uitkering" and GEEN_ANTWOORD.match(t):
-            return Uitkomst("geen", "term")
+        if soort == "uitkering" and (code := self._uitkering(t, antwoord=not WEET_NIET.search(t))):
+            return Uitkomst(code, "term")
         gevonden = self._zoek_term(soort, t, streng=False)
         if gevonden is None and self.lemmas:
             lemma_tekst = lemmatiseer(t)
@@ -217,6 +348,8 @@ class Normaliseerder:
             if 1 <= nr <= len(opties) and opties[nr - 1] in leeftijd.CODES:
                 return Uitkomst(opties[nr - 1], "nummer")
             return ONBEKEND
+        if WORDT_NOG.search(t) and (jaren := leeftijd.jaren_in_tekst(t)):
+            return Uitkomst(leeftijd.band_van(jaren - 1), "term")  # "ik word volgende week 18": 17 now
         if band := leeftijd.band_in_tekst(t):
             return Uitkomst(band, "term")
         return Uitkomst(None, "weet_niet") if WEET_NIET.search(t) else ONBEKEND
@@ -229,29 +362,36 @@ class Normaliseerder:
         gevonden: dict[str, str] = {}
         if not t:
             return gevonden
-        for soort, slot in (("situatie", "situatie"), ("uitkering", "uitkering")):
-            code = self._enig(soort, t)
-            if code:
-                gevonden[slot] = code
-        if "situatie" not in gevonden and EIGEN_BEDRIJF.search(t):
-            if MET_PERSONEEL.search(t):
-                gevonden["situatie"] = "werkgever"
-            elif ALLEEN.search(t):
-                gevonden["situatie"] = "zzp"
-        if EIGEN_BEDRIJF.search(t) and not MET_PERSONEEL.search(t) and not ALLEEN.search(t):
-            gevonden.pop("situatie", None)  # alone or with staff? the intake asks
+        situatie = self._situatie(t)
+        if situatie and situatie != AMBIGU:  # an own business, alone or with staff? the intake asks
+            gevonden["situatie"] = situatie
+        if uitkering := self._uitkering(t, antwoord=False):
+            gevonden["uitkering"] = uitkering
         niveau = self._niveau_in_tekst(t)
         if niveau:
             gevonden["opleidingsniveau"] = niveau
         regio = self._regio_in_tekst(t)
         if regio:
             gevonden["regio"] = regio
-        if band := leeftijd.band_in_zin(t):
+        if band := self._leeftijd_in_zin(tekst):
             gevonden["leeftijd"] = band
+        # A sector said without a cue word is the present work of someone who tells they work
+        # ("zelfstandige in de thuiszorg", "de schoonmaak, ik wil wat anders").
+        heeft_werk = gevonden.get("situatie") in ("eigen_werk", "zzp", "werkgever") or (
+            gevonden.get("situatie") == "overstap" and WIL_WEG.search(t)
+        )
         for rol, code in self._sectoren_met_rol(t):
-            slot = {"doel": "doel_sector", "huidig": "huidige_sector"}.get(rol)
+            slot = {"doel": "doel_sector", "huidig": "huidige_sector"}.get(rol or ("huidig" if heeft_werk else ""))
             if slot and slot not in gevonden:
                 gevonden[slot] = code
+        if gevonden.get("situatie") == "werkgever" and "doel_sector" in gevonden:
+            gevonden.setdefault("huidige_sector", gevonden["doel_sector"])  # the staff's sector
+        huidig, doel = gevonden.get("huidige_sector"), gevonden.get("doel_sector")
+        if huidig and doel and huidig != doel and gevonden.get("situatie") in (None, "eigen_werk"):
+            gevonden["situatie"] = "overstap"  # works in one sector, wants another: switching work
+        # Staying where one works ("wil daar teamleider worden"): the goal is the present sector.
+        if "huidige_sector" in gevonden and BLIJVEN.search(t):
+            gevonden.setdefault("doel_sector", gevonden["huidige_sector"])
         return gevonden
 
     def gemeente_in_tekst(self, tekst: str, regio: str | None) -> str | None:
@@ -272,6 +412,47 @@ class Normaliseerder:
     def sectoren_zonder_rol(self, tekst: str) -> list[str]:
         return [code for rol, code in self._sectoren_met_rol(schoon(tekst)) if rol is None]
 
+    # -- compounds -------------------------------------------------------------------------------
+    def _samenstelling(self, woord: str) -> str | None:
+        """The sector word inside a compound that is not itself in the vocabulary: its last part
+        when that is a sector word ("ouderenzorg", "bakkerswinkel"), else its first part when
+        the rest is a generic head ("installatiebedrijf", "thuiszorgmedewerker"); parts of
+        "assistent-accountant"."""
+        termen = self._code_van["sector"]
+        if woord in termen or len(woord) < 7 or (not woord.isalpha() and "-" not in woord):
+            return None
+        if "-" in woord:
+            return next((d for d in reversed(woord.split("-")) if d in termen), None)
+        for i in range(3, len(woord) - 3):
+            staart = woord[i:]
+            if staart in termen and len(staart) >= 4 and self._is_woord(woord[:i]):
+                return staart
+        for i in range(len(woord) - 3, 3, -1):
+            kop, rest = woord[:i], woord[i:]
+            for link in LINK:
+                if link and not kop.endswith(link):
+                    continue
+                stam = kop[: len(kop) - len(link)] if link else kop
+                if len(stam) >= 4 and stam in termen and self._is_kop(rest):
+                    return stam
+        return None
+
+    def _is_woord(self, deel: str) -> bool:
+        return len(deel) >= 3
+
+    def _is_kop(self, deel: str) -> bool:
+        return deel in KOPPEN
+
+    def _sector_tekst(self, t: str) -> str:
+        """`t` with each compound of a sector word replaced by that word (see _samenstelling)."""
+        if (klaar := self._sector_cache.get(t)) is not None:
+            return klaar
+        uit = " ".join(self._samenstelling(w) or w for w in t.split())
+        if len(self._sector_cache) > 10_000:
+            self._sector_cache.clear()
+        self._sector_cache[t] = uit
+        return uit
+
     # -- helpers ---------------------------------------------------------------------------------
     @staticmethod
     def _nummer(t: str) -> int | None:
@@ -284,6 +465,11 @@ class Normaliseerder:
         return None
 
     def _zoek_term(self, soort: str, t: str, streng: bool) -> Uitkomst | None:
+        if soort == "situatie":
+            code = self._situatie(t)
+            return None if code is None else Uitkomst(None, "ambigu") if code == AMBIGU else Uitkomst(code, "term")
+        if soort == "sector":
+            t = self._sector_tekst(t)
         if soort == "niveau" and (m := MBO_NIVEAU.search(t)):
             cijfer = m.group(1) or m.group(2)
             return Uitkomst(f"mbo{TELWOORD.get(cijfer, cijfer)}", "term")
@@ -297,6 +483,74 @@ class Normaliseerder:
                 laatste = self._code_van[soort][m.group(1)]
             return Uitkomst(laatste, "term") if not streng else None
         return None
+
+    def _situatie(self, t: str) -> str | None:
+        """The situation a message tells, all its cues weighed (SITUATIE_VOORRANG); AMBIGU for an
+        own business without a word about staff; None when it tells none."""
+        z = " ".join(w for w in t.split() if w not in VULWOORDEN)
+        treffers = [(m.start(), self._code_van["situatie"][m.group(1)]) for m in self._patroon["situatie"].finditer(z)]
+        codes = {c for _, c in treffers}
+        zonder_familie = FAMILIE.sub(" ", z)
+        eigenaar = bool(EIGENAAR.search(z)) or bool(EIGEN_BEDRIJF.search(z))
+        staf = bool(MET_STAF.search(zonder_familie) or WIJ_BEDRIJF.search(z) or MET_PERSONEEL.search(z))
+        if (eigenaar or codes & {"zzp", "werkgever"}) and GEEN_STAF.search(z):
+            codes.discard("werkgever")  # "eigen baas, geen mensen in dienst"
+            codes.add("zzp")
+        elif staf:
+            codes.add("werkgever")
+        elif eigenaar and ALLEEN.search(z):
+            codes.add("zzp")
+        elif eigenaar and "werkgever" not in codes:
+            return AMBIGU  # an own business, alone or with staff? the intake asks
+        if WERKT_NIET.search(z):
+            codes.add("werkzoekend")
+        if BAAN_GAAT_WEG.search(z):
+            codes.add("overstap")
+        if "werkzoekend" in codes and (STRAKS_KWIJT.search(z) or STRAKS.search(z) or WERKT_NOG.search(z)):
+            codes.discard("werkzoekend")  # "ik word werkloos", "ik werk nog wel maar ...": switching
+            codes.add("overstap")
+        if WIL_WEG.search(z) and not codes & {"schoolverlater", "werkzoekend"}:
+            codes.add("overstap")
+        if OP_SCHOOL.search(z):
+            codes.add("schoolverlater")
+        if BLIJVEN.search(z):
+            codes.add("eigen_werk")
+        if SCHOOL_KLAAR.search(z) and not codes and not WERKT_NU.search(z):
+            codes.add("schoolverlater")
+        if (WERKT_NOG.search(z) or WERKT_NU.search(z)) and not codes:
+            codes.add("eigen_werk")
+        if len(codes) > 1 and CORRECTIE_WOORD.search(z) and treffers:
+            return treffers[-1][1]  # "nee toch zzp": the last one said
+        return next((c for c in SITUATIE_VOORRANG if c in codes), None)
+
+    def _uitkering(self, t: str, antwoord: bool) -> str | None:
+        """The benefit a message tells: the last one said that is not over or denied ("mijn ww
+        is op, nu zit ik in de bijstand"); else "geen" when none is said in any way (`antwoord`:
+        the message answers the benefit question, so a bare "nee" or "niks" counts)."""
+        laatste = None
+        for m in self._patroon["uitkering"].finditer(t):
+            code = self._code_van["uitkering"][m.group(1)]
+            if code != "geen" and (VOORBIJ.match(t[m.end() :]) or NIET_MEER_ERVOOR.search(t[: m.start()])):
+                code = "geen"
+            if code != "geen" or laatste is None:
+                laatste = code
+        if laatste:
+            return laatste
+        if (GEEN_UITKERING_ANTWOORD if antwoord else GEEN_UITKERING_ZIN).search(t):
+            return "geen"
+        return None
+
+    @staticmethod
+    def _leeftijd_in_zin(tekst: str) -> str | None:
+        """The age band of an age stated in a free message ("ik ben jan, 54 jaar"), or None."""
+        ruw = re.sub(r"\s+", " ", (tekst or "").lower())
+        m = LEEFTIJD_VRIJ.search(ruw)
+        if not m:
+            return leeftijd.band_in_zin(ruw)
+        jaren = int(m.group(1) or m.group(2))
+        if not leeftijd.MIN_LEEFTIJD <= jaren <= leeftijd.MAX_LEEFTIJD:
+            return None
+        return leeftijd.band_van(jaren - 1 if WORDT_NOG.search(ruw) or re.search(r"\bbijna\s+\d", ruw) else jaren)
 
     def _enig(self, soort: str, t: str) -> str | None:
         codes = {self._code_van[soort][m.group(1)] for m in self._patroon[soort].finditer(t)}
@@ -327,8 +581,9 @@ class Normaliseerder:
 
     def _sectoren_met_rol(self, t: str) -> list[tuple[str | None, str]]:
         uit: list[tuple[str | None, str]] = []
+        t = self._sector_tekst(t)
         for m in self._patroon["sector"].finditer(t):
-            ervoor = " ".join(t[: m.start()].split()[-5:])
+            ervoor = " ".join(t[: m.start()].split()[-7:])
             rol: str | None = None
             # The nearest cue word before the sector decides its role.
             doel = [d.end() for d in DOEL_CONTEXT.finditer(ervoor)]

@@ -131,3 +131,105 @@ def test_schoon_haalt_stuurtekens_en_richtingstekens_weg() -> None:
 def test_zoek_werk_in_een_sector_is_het_doel(norm: Normaliseerder) -> None:
     assert norm.vind_in_tekst("ik zoek werk in de zorg").get("doel_sector") == "zorg"
     assert norm.vind_in_tekst("ik werk in de zorg").get("huidige_sector") == "zorg"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        # negation and "nog"
+        ("ik werk al een half jaar niet meer", "werkzoekend"),
+        ("ik werk nog wel maar de winkel sluit", "overstap"),
+        ("ik heb nog werk maar ik zoek werk in de zorg", "overstap"),
+        ("ik raak binnenkort mijn baan kwijt", "overstap"),
+        ("ik ben sinds maart mijn baan bij de bakker kwijt", "werkzoekend"),
+        ("ik zat vijf jaar thuis en wil weer werken", "werkzoekend"),
+        # wanting out vs growing
+        ("ik heb een baan maar heb er echt geen zin meer in", "overstap"),
+        ("ik wil daar echt weg", "overstap"),
+        ("ik heb al werk en wil bijleren", "eigen_werk"),
+        # employer, zzp, owner without a word about staff
+        ("wij hebben een bakkerij en willen onze verkopers scholen", "werkgever"),
+        ("ik heb een garage met 3 monteurs", "werkgever"),
+        ("ik heb een kapsalon maar ik doe alles alleen", "zzp"),
+        ("eigen baas zonder personeel", "zzp"),
+        ("ik heb 2 dochters en zoek werk", "werkzoekend"),
+        # school
+        ("ik zit in vwo 6", "schoolverlater"),
+        ("klaar met de opleiding", "schoolverlater"),
+        # the last one said after "nee toch"
+        ("ik ben werkloos, nee toch zzp", "zzp"),
+    ],
+)
+def test_situatie_alle_signalen_samen(norm: Normaliseerder, tekst: str, code: str) -> None:
+    assert norm.normaliseer("situatie", tekst).code == code
+
+
+def test_eigen_zaak_zonder_woord_over_personeel_is_ambigu(norm: Normaliseerder) -> None:
+    assert norm.normaliseer("situatie", "ik heb een eigen winkel").hoe == "ambigu"
+    assert "situatie" not in norm.vind_in_tekst("ik heb een eigen winkel")
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("nee hoor helemaal niets", "geen"),
+        ("neej", "geen"),
+        ("krijg ik niet", "geen"),
+        ("mijn man verdient genoeg", "geen"),
+        ("leef van spaargeld", "geen"),
+        ("w w", "ww"),
+        ("had eerst ww maar die is afgelopen", "geen"),
+        ("mijn ww is op, nu bijstand", "bijstand"),
+        ("geld van de gemeente", "bijstand"),
+    ],
+)
+def test_uitkering_geen_op_vele_manieren(norm: Normaliseerder, tekst: str, code: str) -> None:
+    assert norm.normaliseer("uitkering", tekst).code == code
+
+
+def test_geen_uitkering_in_een_zin_alleen_met_duidelijke_woorden(norm: Normaliseerder) -> None:
+    assert norm.vind_in_tekst("ik ben ontslagen en ik krijg niks")["uitkering"] == "geen"
+    assert "uitkering" not in norm.vind_in_tekst("ik weet niks van scholen")
+
+
+@pytest.mark.parametrize(
+    ("tekst", "huidig"),
+    [
+        ("ik werk bij een elektrotechniekbedrijf", "techniek"),  # head: a generic word
+        ("ik werk in de jeugdzorg", "zorg"),  # tail: a sector word (also in the vocabulary)
+        ("ik werk in een fietsenwinkel", "retail"),
+        ("ik werk als horeca-medewerker", "horeca"),
+        ("ik heb een schoonmaakbedrijfje met 5 man personeel", "schoonmaak"),
+    ],
+)
+def test_samenstellingen(norm: Normaliseerder, tekst: str, huidig: str) -> None:
+    assert norm.vind_in_tekst(tekst).get("huidige_sector") == huidig
+
+
+def test_samenstelling_zonder_sectorwoord_blijft_wat_het_is(norm: Normaliseerder) -> None:
+    assert norm._samenstelling("zonnebrandcreme") is None
+    assert norm._samenstelling("groningen") is None
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # a story-like first message fills every slot it holds
+        (
+            "ja hallo eh ik werk nu al twaalf jaar bij de jumbo maar ik wil eigenlijk de zorg in en ik woon in drachten",
+            {"situatie": "overstap", "huidige_sector": "retail", "doel_sector": "zorg", "regio": "friesland"},
+        ),
+        (
+            "goedemorgen ik ben kees 61 jaar, ik heb een eigen zaak in de bouw zonder personeel en woon in meppel",
+            {"situatie": "zzp", "huidige_sector": "bouw", "regio": "regio_zwolle", "leeftijd": "57_plus"},
+        ),
+        ("ik word volgende maand 30 en werk in de horeca", {"leeftijd": "18_29", "huidige_sector": "horeca"}),
+        ("ik ben al 12 jaar bij de gemeente", {"huidige_sector": "overheid"}),
+    ],
+)
+def test_lange_berichten(norm: Normaliseerder, tekst: str, verwacht: dict[str, str]) -> None:
+    gevonden = norm.vind_in_tekst(tekst)
+    for slot, code in verwacht.items():
+        assert gevonden.get(slot) == code, (slot, gevonden)
+    if "leeftijd" not in verwacht:
+        assert "leeftijd" not in gevonden

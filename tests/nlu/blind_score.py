@@ -3,6 +3,11 @@ a running bot: NLU through Rasa's `/model/parse`, then our own answer reading (`
 exactly as the action server does it. Used by `make eval` and by a test in `make test`.
 
     python -m tests.nlu.blind_score            # BOT_URL (default :5005) and RASA_TOKEN or var/rasa_token
+    python -m tests.nlu.blind_score --parse-cache /tmp/parse.json [--set tests/nlu/blind2]
+
+`--parse-cache FILE` keeps every parse in FILE (JSON, text → parse): texts already there are not
+sent to Rasa again, so after one run with the bot up the answer reading can be scored offline, in
+a second, while it changes. `--set DIR` scores another blind set of the same form.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from actions.intake import lees_bericht
+from actions.intake import DOEL_IS_HUIDIG, lees_bericht
 from actions.teksten import knop_codes
 from catalog_db.antwoorden import Normaliseerder
 
@@ -50,8 +55,9 @@ class Uitslag:
         return self.intents_goed / self.intents_totaal if self.intents_totaal else 0.0
 
 
-def laad(naam: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((BLIND / naam).read_text(encoding="utf-8")) or []
+def laad(naam: str, bron: Path = BLIND) -> list[dict[str, Any]]:
+    pad = bron / naam
+    return (yaml.safe_load(pad.read_text(encoding="utf-8")) or []) if pad.exists() else []
 
 
 def scoor_antwoorden(
@@ -66,6 +72,8 @@ def scoor_antwoorden(
         gevonden, _ = lees_bericht(
             norm, tekst, intent.get("name"), float(intent.get("confidence") or 0.0), nlu.get("entities") or [], vraag, opties, {}
         )
+        if gevonden.get("situatie") in DOEL_IS_HUIDIG and gevonden.get("huidige_sector"):
+            gevonden.setdefault("doel_sector", gevonden["huidige_sector"])  # as validate_intake does
         for slot, code in verwacht.items():
             uitslag.slots_totaal += 1
             uitslag.per_slot[slot] += 1
@@ -102,27 +110,47 @@ def rasa_parse(url: str, token: str) -> Parse:
     return parse
 
 
-def scoor(parse: Parse, norm: Normaliseerder, domain: Mapping[str, Any]) -> Uitslag:
+def met_cache(parse: Parse, pad: Path) -> tuple[Parse, Callable[[], None]]:
+    """`parse` that first looks in the JSON file `pad` (text → parse), and a function that writes
+    the file back with what was parsed since."""
+    cache: dict[str, Any] = json.loads(pad.read_text(encoding="utf-8")) if pad.exists() else {}
+
+    def gecached(tekst: str) -> Mapping[str, Any]:
+        if tekst not in cache:
+            cache[tekst] = dict(parse(tekst))
+        return cache[tekst]
+
+    def bewaar() -> None:
+        pad.write_text(json.dumps(cache, ensure_ascii=False, indent=0), encoding="utf-8")
+
+    return gecached, bewaar
+
+
+def scoor(parse: Parse, norm: Normaliseerder, domain: Mapping[str, Any], bron: Path = BLIND) -> Uitslag:
     uitslag = Uitslag()
-    scoor_antwoorden(laad("antwoorden.yml"), parse, norm, domain, uitslag)
-    scoor_intents(laad("intents.yml"), parse, uitslag)
+    scoor_antwoorden(laad("antwoorden.yml", bron), parse, norm, domain, uitslag)
+    scoor_intents(laad("intents.yml", bron), parse, uitslag)
     return uitslag
 
 
-def verslag(u: Uitslag) -> str:
+def verslag(u: Uitslag, fouten: int = 40) -> str:
     regels = [
         f"blind set: slot answers {u.slots_goed}/{u.slots_totaal} = {u.slot_score:.1%} "
         f"(plus {u.te_veel} slots filled that the message does not tell)",
         f"blind set: intents {u.intents_goed}/{u.intents_totaal} = {u.intent_score:.1%}",
         "  per slot: " + ", ".join(f"{s} {u.per_slot_goed[s]}/{n}" for s, n in sorted(u.per_slot.items())),
     ]
-    return "\n".join(regels + ["  " + f for f in u.fouten[:40]])
+    return "\n".join(regels + ["  " + f for f in u.fouten[:fouten]])
 
 
 def zonder_leeftijd(personas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The blind personas for converse.py, without an expected age: the bot asks the age only
     when it changes the money (design.md), so an unasked age is not a miss."""
     return [{**p, "expect": {k: v for k, v in p["expect"].items() if k != "leeftijd"}} for p in personas]
+
+
+def _optie(naam: str) -> str | None:
+    return sys.argv[sys.argv.index(naam) + 1] if naam in sys.argv[:-1] else None
 
 
 def main() -> int:
@@ -136,8 +164,16 @@ def main() -> int:
     token = os.environ.get("RASA_TOKEN") or ""
     if not token and (ROOT / "var" / "rasa_token").exists():
         token = (ROOT / "var" / "rasa_token").read_text().strip()
-    uitslag = scoor(rasa_parse(os.environ.get("BOT_URL", "http://127.0.0.1:5005"), token), normaliseerder(), laad_domain())
-    print(verslag(uitslag))
+    parse = rasa_parse(os.environ.get("BOT_URL", "http://127.0.0.1:5005"), token)
+    bewaar: Callable[[], None] = lambda: None  # noqa: E731
+    if cache := _optie("--parse-cache"):
+        parse, bewaar = met_cache(parse, Path(cache))
+    bron = Path(_optie("--set") or BLIND)
+    try:
+        uitslag = scoor(parse, normaliseerder(), laad_domain(), bron)
+    finally:
+        bewaar()
+    print(verslag(uitslag, fouten=int(_optie("--fouten") or 40)))
     return 0
 
 
