@@ -4,7 +4,9 @@
   `scrypt$n$r$p$salt$hash` (base64). Compared in constant time.
 * Lock-out: `max_mislukt` failed logins for one user name within `blokkeer_minuten` (and after
   the last success) block that name for `blokkeer_minuten` after the last failure; while blocked
-  even the right password is refused, and those attempts are not counted.
+  even the right password is refused, and those attempts are not counted. The attempt is counted
+  (committed as a failure) before its password is checked, so a burst of simultaneous logins
+  cannot get more than `max_mislukt` passwords checked.
 * Sessions: a random token in an HttpOnly cookie; the table holds only its SHA-256, the account,
   a CSRF token and the expiry time.
 """
@@ -103,7 +105,8 @@ class Login:
     csrf: str | None = None
 
 
-def is_geblokkeerd(session: Session, gebruikersnaam: str, config: CoachConfig) -> bool:
+def _mislukt(session: Session, gebruikersnaam: str, config: CoachConfig) -> int:
+    """Failed logins of this name within the window and after its last success."""
     venster = nu() - timedelta(minutes=config.blokkeer_minuten)
     laatste_goed = session.scalar(
         select(func.max(CoachInlogpoging.moment)).where(
@@ -120,23 +123,34 @@ def is_geblokkeerd(session: Session, gebruikersnaam: str, config: CoachConfig) -
             CoachInlogpoging.moment > grens,
         )
     )
-    return (mislukt or 0) >= config.max_mislukt
+    return mislukt or 0
+
+
+def is_geblokkeerd(session: Session, gebruikersnaam: str, config: CoachConfig) -> bool:
+    return _mislukt(session, gebruikersnaam, config) >= config.max_mislukt
 
 
 def inloggen(session: Session, gebruikersnaam: str, wachtwoord: str, config: CoachConfig) -> Login:
     naam = schoon_gebruikersnaam(gebruikersnaam)
     if not naam:
         return Login(Uitkomst.FOUT)
-    if is_geblokkeerd(session, naam, config):
+    # Count first (committed, so every simultaneous attempt sees it), then check: the n-th attempt
+    # sees at least n failures, so at most `max_mislukt` attempts get to the password.
+    poging = CoachInlogpoging(gebruikersnaam=naam, moment=nu(), gelukt=False)
+    session.add(poging)
+    session.commit()
+    if _mislukt(session, naam, config) > config.max_mislukt:
+        session.delete(poging)  # blocked attempts do not count
+        session.commit()
         controleer_wachtwoord(wachtwoord, _NEP_HASH)
         return Login(Uitkomst.GEBLOKKEERD)
+    session.commit()  # end the read before the slow check
     account = session.scalar(select(CoachAccount).where(CoachAccount.gebruikersnaam == naam))
     goed = controleer_wachtwoord(wachtwoord, account.wachtwoord_hash if account else _NEP_HASH)
     goed = goed and account is not None and account.actief
-    session.add(CoachInlogpoging(gebruikersnaam=naam, moment=nu(), gelukt=goed))
     if not goed or account is None:
-        session.flush()
         return Login(Uitkomst.FOUT)
+    poging.gelukt = True
     session.execute(delete(CoachSessie).where(CoachSessie.verloopt < nu()))
     session.execute(
         delete(CoachInlogpoging).where(CoachInlogpoging.moment < nu() - timedelta(days=30))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import secrets
 import time
 from collections import deque
@@ -22,17 +23,21 @@ from coach.web_basis import (
     log,
     pagina,
 )
+from web.adres import client_adres
 
-FOUTEN_PER_ADRES = 20
+FOUTEN_ZONDER_WACHTEN = 10
 FOUTEN_VENSTER_S = 15 * 60
+MAX_WACHT_S = 60
 
 
 class FoutenPerAdres:
     """Failed logins per client address in the last 15 minutes: next to the lock-out per user
-    name, this stops one address from trying a password on many names."""
+    name, this slows down one address trying a password on many names. After 10 failures the
+    address waits before its next try: 1, 2, 4 … up to 60 seconds after its last failure. It is a
+    delay, not a block: a coach who shares the address (an office, a proxy) gets in after it."""
 
-    def __init__(self, maximum: int = FOUTEN_PER_ADRES, venster_s: float = FOUTEN_VENSTER_S) -> None:
-        self.maximum, self.venster_s = maximum, venster_s
+    def __init__(self, zonder_wachten: int = FOUTEN_ZONDER_WACHTEN, venster_s: float = FOUTEN_VENSTER_S) -> None:
+        self.zonder_wachten, self.venster_s = zonder_wachten, venster_s
         self._fouten: dict[str, deque[float]] = {}
 
     def _recent(self, adres: str) -> deque[float]:
@@ -41,8 +46,13 @@ class FoutenPerAdres:
             rij.popleft()
         return rij
 
-    def te_veel(self, adres: str) -> bool:
-        return len(self._recent(adres)) >= self.maximum
+    def wacht_s(self, adres: str) -> int:
+        """Seconds this address must still wait before its next try (0: it may try now)."""
+        rij = self._recent(adres)
+        if len(rij) < self.zonder_wachten:
+            return 0
+        wacht = min(MAX_WACHT_S, 2 ** (len(rij) - self.zonder_wachten)) - (time.monotonic() - rij[-1])
+        return max(0, math.ceil(wacht))
 
     def fout(self, adres: str) -> None:
         self._recent(adres).append(time.monotonic())
@@ -79,10 +89,16 @@ async def login(request: web.Request) -> web.StreamResponse:
         return geen_cache(web.Response(status=403, text="Deze pagina is verlopen. Laad de pagina opnieuw."))
     naam, wachtwoord = str(form.get("gebruikersnaam", "")), str(form.get("wachtwoord", ""))
     config = request.app[CONFIG]
-    adres, fouten = request.remote or "?", request.app[INLOG_FOUTEN]
-    if fouten.te_veel(adres):
-        log.warning("coach logins refused: too many failures from one address")
-        return _login_antwoord(request, 429, "Er ging te vaak iets fout. Probeer het over 15 minuten opnieuw.")
+    adres, fouten = client_adres(request), request.app[INLOG_FOUTEN]
+    if wacht := fouten.wacht_s(adres):
+        log.warning("coach login delayed: repeated failures from one address")
+        response = _login_antwoord(
+            request,
+            429,
+            f"Er ging te vaak iets fout. Wacht {wacht} {'seconde' if wacht == 1 else 'seconden'} en probeer het dan opnieuw.",
+        )
+        response.headers["Retry-After"] = str(wacht)
+        return response
     loop = asyncio.get_running_loop()
 
     def _inloggen() -> auth.Login:

@@ -42,6 +42,13 @@ http {
   # Rate limits per client address on the public listener.
   limit_req_zone \$binary_remote_addr zone=webhooks:10m rate=${WEBHOOK_PER_SECONDE:-10}r/s;
   limit_req_zone \$binary_remote_addr zone=chat:10m rate=${WEB_BERICHTEN_PER_MINUUT_NGINX:-30}r/m;
+  # Coach logins (POST only; an empty key is not limited): a few per minute per address, so
+  # guessing passwords is slow long before the web app's own per-address delay and lock-out.
+  map \$request_method \$coach_login_adres {
+    POST \$binary_remote_addr;
+    default "";
+  }
+  limit_req_zone \$coach_login_adres zone=coach_login:10m rate=${COACH_LOGINS_PER_MINUUT:-10}r/m;
   limit_req_status 429;
 
   # Connections to the upstreams stay open between requests (a new TCP connection per request cost
@@ -79,11 +86,20 @@ $(servers "$ACTIONS_WORKER_PORTS")
     location = /api/chat {
       limit_req zone=chat burst=${WEB_BURST:-10} nodelay;
       proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Real-IP \$remote_addr;
+      proxy_set_header Connection "";
+      proxy_pass http://web;
+    }
+    location = /coach/login {
+      limit_req zone=coach_login burst=${COACH_LOGIN_BURST:-5} nodelay;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Real-IP \$remote_addr;
       proxy_set_header Connection "";
       proxy_pass http://web;
     }
     location / {
       proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Real-IP \$remote_addr;
       proxy_set_header Connection "";
       proxy_pass http://web;
     }

@@ -5,18 +5,29 @@ Two tenants: `coach1` of Leerwerkloket Drenthe (regio drenthe, the fixture's acc
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from aiohttp.test_utils import TestClient
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 
 from catalog_db.db import session_scope
+from coach.config import CoachConfig
 from coach.models import Intake, Terugbelverzoek, VraagRecord
 from coach.opslag import registreer_vraag, vraag_sleutel
 from tests import test_coach_web
+from tests.conftest import ROOT
 from tests.test_coach_web import (
+    WACHTWOORD,
     Omgeving,
+    csrf_uit,
     hele_intake,
     ingelogd,
     ingelogd_als,
@@ -148,3 +159,114 @@ async def test_wissen_via_terugbelverzoek_raakt_de_intake_van_een_ander_niet(omg
         assert s.get(Intake, nr) is not None  # ... Twente's intake stays,
         assert s.scalar(select(VraagRecord.id).where(VraagRecord.sleutel == vraag_sleutel(x))) is not None
     assert aantal_events(omg, x) == 2  # and so does its conversation
+
+
+# ------------------------------------------------------------------ 4. one address block locks out every coach
+
+
+def test_echt_adres_alleen_van_de_vertrouwde_proxy() -> None:
+    from web.adres import echt_adres
+
+    proxy = ("127.0.0.1", "::1")
+    assert echt_adres("127.0.0.1", {"X-Real-IP": "203.0.113.9"}, proxy) == "203.0.113.9"
+    assert echt_adres("127.0.0.1", {"X-Forwarded-For": "10.0.0.1, 203.0.113.9"}, proxy) == "203.0.113.9"  # nginx's own entry
+    assert echt_adres("127.0.0.1", {}, proxy) == "127.0.0.1"
+    assert echt_adres("127.0.0.1", {"X-Real-IP": "onzin\n"}, proxy) == "127.0.0.1"
+    # a client that is not the proxy cannot choose its address
+    assert echt_adres("198.51.100.7", {"X-Real-IP": "203.0.113.9", "X-Forwarded-For": "1.2.3.4"}, proxy) == "198.51.100.7"
+    assert echt_adres("127.0.0.1", {"X-Real-IP": "203.0.113.9"}, ()) == "127.0.0.1"
+
+
+async def test_fouten_van_een_adres_achter_nginx_blokkeren_geen_andere_coach(omg: Omgeving) -> None:
+    """Behind nginx every client is 127.0.0.1: twenty failed logins with made-up names from one
+    address must not block a coach at another address."""
+    aanvaller = {"X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.9"}
+    for i in range(20):
+        r = await inloggen_van(omg.client, aanvaller, naam=f"gok{i}", wachtwoord="zomer2026")
+        assert r.status in (401, 429)
+    r = await inloggen_van(omg.client, {"X-Real-IP": "198.51.100.7"})
+    assert r.status == 303
+
+
+async def test_fouten_van_een_adres_vertragen_in_plaats_van_blokkeren(omg: Omgeving, monkeypatch: Any) -> None:
+    """Many failures from one address: that address waits longer and longer (Retry-After), never a
+    15-minute block; after the wait the right password works."""
+    import coach.web_login as web_login
+
+    klok = [1000.0]
+    monkeypatch.setattr(web_login.time, "monotonic", lambda: klok[0])
+    statussen = []
+    for i in range(14):
+        statussen.append((await inloggen_van(omg.client, {}, naam=f"gok{i}", wachtwoord="zomer2026")).status)
+        klok[0] += 0.1
+    assert statussen[:10] == [401] * 10 and statussen[-1] == 429
+    r = await inloggen_van(omg.client, {})
+    assert r.status == 429 and 1 <= int(r.headers["Retry-After"]) <= 60 and "15 minuten" not in await r.text()
+    klok[0] += 61
+    assert (await inloggen_van(omg.client, {})).status == 303
+
+
+async def inloggen_van(c: TestClient, koppen: dict[str, str], naam: str = "coach1", wachtwoord: str = WACHTWOORD) -> Any:
+    r = await c.get("/coach/login")
+    return await c.post(
+        "/coach/login",
+        data={"csrf": csrf_uit(await r.text()), "gebruikersnaam": naam, "wachtwoord": wachtwoord},
+        headers=koppen,
+        allow_redirects=False,
+    )
+
+
+# ------------------------------------------------------------------ 7. the lock-out raced
+
+
+def test_lockout_houdt_stand_bij_gelijktijdige_pogingen(leeg_catalog: Engine, monkeypatch: Any) -> None:
+    """Twelve logins at once with wrong passwords: at most 5 passwords are checked."""
+    from coach import auth
+
+    with session_scope(leeg_catalog) as s:
+        auth.maak_account(s, gebruikersnaam="sanne", wachtwoord=WACHTWOORD, naam="Sanne", organisatie="Loket")
+    gecontroleerd: list[int] = []
+    echt = auth.controleer_wachtwoord
+
+    def traag(wachtwoord: str, opgeslagen: str) -> bool:
+        if opgeslagen != auth._NEP_HASH:
+            gecontroleerd.append(1)
+            time.sleep(0.3)  # scrypt takes time: the window the burst uses
+        return echt(wachtwoord, opgeslagen)
+
+    monkeypatch.setattr(auth, "controleer_wachtwoord", traag)
+    start = threading.Barrier(12)
+
+    def poging(_: int) -> auth.Uitkomst:
+        start.wait()
+        with session_scope(leeg_catalog) as s:
+            return auth.inloggen(s, "sanne", "fout-wachtwoord-1", CoachConfig()).uitkomst
+
+    with ThreadPoolExecutor(12) as pool:
+        uitkomsten = list(pool.map(poging, range(12)))
+    assert len(gecontroleerd) <= 5, len(gecontroleerd)
+    assert uitkomsten.count(auth.Uitkomst.GEBLOKKEERD) >= 7
+    with session_scope(leeg_catalog) as s:
+        assert auth.is_geblokkeerd(s, "sanne", CoachConfig())
+
+
+def test_nginx_beperkt_coach_login_en_geeft_het_echte_adres_door(tmp_path: Path) -> None:
+    env = {**os.environ, "NGINX_DIR": str(tmp_path), "LOG_DIR": str(tmp_path), "FRONT_PORT": "18080", "RASA_PORT": "15005",
+           "ACTIONS_PORT": "15055", "WEB_PORT": "18081", "RASA_WORKER_PORTS": "15006", "ACTIONS_WORKER_PORTS": "15056"}  # fmt: skip
+    conf = subprocess.run(
+        ["bash", str(ROOT / "deploy" / "nginx.conf.sh")], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    login = re.search(r"location = /coach/login \{(.*?)\}", conf, re.S)
+    assert login and "limit_req zone=coach_login" in login.group(1)
+    assert re.search(r"limit_req_zone \$coach_login_adres zone=coach_login:\S+ rate=\d+r/m;", conf)
+    assert re.search(r"map \$request_method \$coach_login_adres \{\s*POST \$binary_remote_addr;\s*default \"\";", conf)
+    naar_web = re.findall(r"location [^{]*\{([^}]*proxy_pass http://web;)", conf)
+    assert len(naar_web) == 3
+    for blok in naar_web:  # the client's own headers are overwritten, never passed on
+        assert "proxy_set_header X-Real-IP $remote_addr;" in blok and "proxy_set_header X-Forwarded-For $remote_addr;" in blok
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if nginx:
+        (tmp_path / "tmp").mkdir()
+        (tmp_path / "nginx.conf").write_text(conf)
+        r = subprocess.run([nginx, "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr

@@ -18,6 +18,7 @@ import aiohttp
 from aiohttp import web
 
 from coach.web import registreer as registreer_coach
+from web.adres import VERTROUWDE_PROXIES, client_adres
 from web.config import WebConfig
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -76,7 +77,7 @@ async def index(request: web.Request) -> web.FileResponse:
 
 async def chat(request: web.Request) -> web.Response:
     config = request.app[CONFIG_KEY]
-    if not mag_versturen(request.app, request.remote or "?"):
+    if not mag_versturen(request.app, client_adres(request)):
         return web.json_response({"fout": "te_veel"}, status=429)
     try:
         data = await request.json()
@@ -137,6 +138,7 @@ async def _http(app: web.Application):  # type: ignore[no-untyped-def]
 def maak_app(config: WebConfig, **coach: Any) -> web.Application:
     app = web.Application(middlewares=[koppen], client_max_size=16 * 1024)
     app[CONFIG_KEY] = config
+    app[VERTROUWDE_PROXIES] = config.vertrouwde_proxies
     app[LIMIET_KEY] = defaultdict(tuple)
     app.cleanup_ctx.append(_http)
     app.router.add_get("/", index)

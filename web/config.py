@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+LOKAAL = ("127.0.0.1", "::1")
+
 
 @dataclass(frozen=True)
 class WebConfig:
@@ -14,6 +16,9 @@ class WebConfig:
     max_tekens: int
     frame_ancestors: str
     cookie_secure: bool
+    # Peers whose X-Real-IP / X-Forwarded-For is believed: nginx on this machine. The app itself
+    # listens on 127.0.0.1 only, so nothing else can reach it directly.
+    vertrouwde_proxies: tuple[str, ...] = LOKAAL
 
     @classmethod
     def uit_env(cls) -> WebConfig:
@@ -25,4 +30,5 @@ class WebConfig:
             # Sites allowed to embed the chat (widget.js); e.g. "https://www.gemeente.nl".
             frame_ancestors=os.environ.get("WEB_FRAME_ANCESTORS", "'self'"),
             cookie_secure=os.environ.get("WEB_COOKIE_SECURE", "0") == "1",
+            vertrouwde_proxies=tuple(os.environ.get("WEB_VERTROUWDE_PROXIES", " ".join(LOKAAL)).replace(",", " ").split()),
         )
