@@ -51,8 +51,9 @@ async def test_sessie_kiest_de_app_niet_de_browser() -> None:
         assert data["berichten"][0]["knoppen"][0]["titel"] == "Ik zoek werk"
         assert data["berichten"][1]["routes"][0]["opleiding"] == "Kok"
         cookie = r.cookies[COOKIE]
-        assert cookie["httponly"] and len(cookie.value) == 32
-        assert ontvangen[0]["sender"] == f"web-{cookie.value}" != "iemand-anders"
+        gesprek, handtekening = cookie.value.split(".")
+        assert cookie["httponly"] and len(gesprek) == 32 and len(handtekening) == 32  # signed: see test_aanvallen_web
+        assert ontvangen[0]["sender"] == f"web-{gesprek}" != "iemand-anders"
         await c.post("/api/chat", json={"bericht": "nog een"})
         assert ontvangen[1]["sender"] == ontvangen[0]["sender"]  # same conversation
     finally:
@@ -80,7 +81,7 @@ async def test_slechte_invoer() -> None:
     rasa = await nep_rasa(ontvangen)
     c = await client(config(rasa))
     try:
-        assert (await c.post("/api/chat", data="{kapot")).status == 400
+        assert (await c.post("/api/chat", data="{kapot", headers={"Content-Type": "application/json"})).status == 400
         assert (await c.post("/api/chat", json={"bericht": "   "})).status == 400
         assert (await c.post("/api/chat", json=["lijst"])).status == 400
         assert (await c.post("/api/chat", json={"bericht": 5})).status == 400

@@ -1,12 +1,17 @@
 """The aiohttp app: static chat page, `/api/chat` proxy to Rasa's REST channel.
 
-The conversation id is chosen here (random, in an HttpOnly cookie), never by the browser: the
-REST channel trusts whatever `sender` it gets. Per-client rate limit, request size limit, and
-security headers (CSP without inline script, no third-party hosts)."""
+The conversation id is chosen here (random, in an HttpOnly cookie signed with HMAC-SHA256), never
+by the browser: the REST channel trusts whatever `sender` it gets, so a cookie this app did not
+issue starts a new conversation, and "Opnieuw beginnen" (`/opnieuw`) gets a new id too. Only
+`application/json` is read (a cross-site form cannot send it). Over HTTPS (`WEB_COOKIE_SECURE=1`)
+the cookie is `__Host-` and HSTS is sent. Per-client rate limit, request size limit, and security
+headers (CSP without inline script, no third-party hosts)."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import secrets
 import time
@@ -23,6 +28,8 @@ from web.config import WebConfig
 
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "leerroute_sessie"
+OPNIEUW = "/opnieuw"
+HSTS = "max-age=31536000; includeSubDomains"
 log = logging.getLogger("leerroute.web")
 CONFIG_KEY = web.AppKey("config", WebConfig)
 HTTP_KEY = web.AppKey("http", aiohttp.ClientSession)
@@ -30,7 +37,9 @@ LIMIET_KEY = web.AppKey("limiet", dict)
 
 
 def beveiligingskoppen(config: WebConfig) -> dict[str, str]:
+    hsts = {"Strict-Transport-Security": HSTS} if config.cookie_secure else {}
     return {
+        **hsts,
         "Content-Security-Policy": (
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             f"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {config.frame_ancestors}"
@@ -75,10 +84,41 @@ async def index(request: web.Request) -> web.FileResponse:
     return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
 
+def cookie_naam(config: WebConfig) -> str:
+    return "__Host-" + COOKIE if config.cookie_secure else COOKIE
+
+
+def _handtekening(config: WebConfig, gesprek: str) -> str:
+    return hmac.new(config.cookie_sleutel, gesprek.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def gesprek_uit_cookie(config: WebConfig, waarde: str) -> str | None:
+    """The conversation id in a cookie this app issued, or None (made up, changed, or absent)."""
+    gesprek, _, handtekening = waarde.partition(".")
+    if len(gesprek) != 32 or not all(c in "0123456789abcdef" for c in gesprek):
+        return None
+    return gesprek if hmac.compare_digest(handtekening, _handtekening(config, gesprek)) else None
+
+
+def zet_gesprek_cookie(response: web.StreamResponse, config: WebConfig, gesprek: str) -> None:
+    # Embedded on another site (the widget) the cookie must go along in a third-party iframe: then
+    # SameSite=None, but Partitioned, so each embedding site has a conversation of its own. (Written
+    # by hand: Python 3.10's cookie module does not know Partitioned.)
+    ingebed = config.frame_ancestors.strip() != "'self'"
+    delen = [f"{cookie_naam(config)}={gesprek}.{_handtekening(config, gesprek)}", "HttpOnly", "Max-Age=86400", "Path=/"]
+    if config.cookie_secure:
+        delen += ["SameSite=None", "Secure", "Partitioned"] if ingebed else ["SameSite=Strict", "Secure"]
+    else:
+        delen.append("SameSite=Lax")
+    response.headers.add("Set-Cookie", "; ".join(delen))
+
+
 async def chat(request: web.Request) -> web.Response:
     config = request.app[CONFIG_KEY]
     if not mag_versturen(request.app, client_adres(request)):
         return web.json_response({"fout": "te_veel"}, status=429)
+    if request.content_type != "application/json":
+        return web.json_response({"fout": "alleen_json"}, status=415)
     try:
         data = await request.json()
     except web.HTTPRequestEntityTooLarge:
@@ -91,8 +131,8 @@ async def chat(request: web.Request) -> web.Response:
     bericht = bericht.strip()[: config.max_tekens]
     if not bericht:
         return web.json_response({"fout": "leeg"}, status=400)
-    sessie = request.cookies.get(COOKIE, "")
-    nieuw = not (sessie and len(sessie) == 32 and sessie.isalnum())
+    sessie = gesprek_uit_cookie(config, request.cookies.get(cookie_naam(config), ""))
+    nieuw = sessie is None or bericht == OPNIEUW  # start over: a new conversation id
     if nieuw:
         sessie = secrets.token_hex(16)
     try:
@@ -107,8 +147,7 @@ async def chat(request: web.Request) -> web.Response:
         return web.json_response({"fout": "bot_niet_bereikbaar"}, status=503)
     response = web.json_response({"berichten": [_bericht(m) for m in antwoord or []]})
     if nieuw:
-        response.set_cookie(COOKIE, sessie, httponly=True, samesite="None" if config.cookie_secure else "Lax",
-                            secure=config.cookie_secure, max_age=60 * 60 * 24, path="/")  # fmt: skip
+        zet_gesprek_cookie(response, config, sessie)
     return response
 
 
