@@ -104,12 +104,28 @@ def bevat_bsn(tekst: str) -> bool:
 _CLIENT_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}")
 
 
+def bevat_telefoon(tekst: str) -> bool:
+    """True when the text holds a Dutch phone number: a run of digits (also written with spaces,
+    dots or dashes between them) that is a valid number on its own (`0612345678`, `0031…`)."""
+    samen = re.sub(r"(?<=\d)[\s.\-](?=\d)", "", tekst)
+    return any(normaliseer_telefoon(run) for run in re.findall(r"\d+", samen))
+
+
+def lijkt_op_naam(ref: str) -> bool:
+    """A client number has a digit, and at most one word that reads like a name (letters only,
+    not all capitals): "dossier 17" and "KL-BROWSER-1" pass; "Jan Jansen" and "Fatima El Amrani 2"
+    are names."""
+    woorden = re.split(r"[\s._/-]+", ref)
+    namen = sum(len(w) >= 2 and w.isalpha() and not w.isupper() for w in woorden)
+    return not any(c.isdigit() for c in ref) or namen > 1
+
+
 def normaliseer_client_ref(tekst: object) -> str | None:
-    """A pseudonymous client reference: letters, digits, space . _ / -; 1–40 characters; never
-    something that looks like a BSN, a phone number or an e-mail address."""
+    """A pseudonymous client reference: letters, digits, space . _ / -; 1–40 characters, with a
+    digit; never something that looks like a name, a BSN, a phone number or an e-mail address."""
     if not isinstance(tekst, str):
         return None
     ref = " ".join(tekst.split())
-    if not _CLIENT_REF.fullmatch(ref) or bevat_bsn(ref) or normaliseer_telefoon(ref):
+    if not _CLIENT_REF.fullmatch(ref) or bevat_bsn(ref) or bevat_telefoon(ref) or lijkt_op_naam(ref):
         return None
     return ref

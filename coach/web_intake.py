@@ -30,6 +30,7 @@ from coach.web_basis import (
     MAX_BERICHT,
     Coach,
     beveiligd,
+    id_uit,
     intake_zichtbaar,
     log,
     pagina,
@@ -86,7 +87,7 @@ async def start_intake(request: web.Request) -> web.StreamResponse:
         fout = (
             "Dit lijkt op een BSN. Gebruik nooit een BSN. Kies een eigen klantnummer."
             if bevat_bsn(invoer)
-            else "Dit klantnummer kan niet. Gebruik letters, cijfers en - _ . / (hoogstens 40 tekens). Geen telefoonnummer of e-mail."
+            else "Dit klantnummer kan niet. Gebruik een nummer met cijfers, zoals KL-2026-001 (hoogstens 40 tekens). Geen naam, telefoonnummer of e-mail."
         )
         return _overzicht(request, status=400, fout=fout)
     sender = "coach-" + secrets.token_hex(12)
@@ -115,10 +116,7 @@ async def start_intake(request: web.Request) -> web.StreamResponse:
 
 def _laad_intake(request: web.Request, s: Any) -> Intake:
     coach: Coach = request[COACH]
-    try:
-        nr = int(request.match_info["id"])
-    except ValueError:
-        raise web.HTTPNotFound(text="Deze intake bestaat niet.") from None
+    nr = id_uit(request)
     intake = s.scalar(select(Intake).where(Intake.id == nr, intake_zichtbaar(coach)))
     if intake is None:
         raise web.HTTPNotFound(text="Deze intake bestaat niet.")

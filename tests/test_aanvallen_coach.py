@@ -270,3 +270,29 @@ def test_nginx_beperkt_coach_login_en_geeft_het_echte_adres_door(tmp_path: Path)
         (tmp_path / "nginx.conf").write_text(conf)
         r = subprocess.run([nginx, "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
+
+
+# ------------------------------------------------------------------ 11. an id too big for the database
+
+
+async def test_te_grote_of_rare_id_geeft_404(omg: Omgeving) -> None:
+    csrf = await ingelogd(omg.client)
+    for nr in ("99999999999999999999999", "2147483648", "-1", "0", "1e3", "١٢"):
+        for pad in ("", "/verslag", "/verslag.json", "/verslag.pdf"):
+            assert (await omg.client.get(f"/coach/intakes/{nr}{pad}")).status == 404, (nr, pad)
+        assert (await omg.client.post(f"/coach/intakes/{nr}/afronden", data={"csrf": csrf})).status == 404, nr
+        assert (await omg.client.post(f"/coach/terugbellen/{nr}/claimen", data={"csrf": csrf})).status == 404, nr
+
+
+# ------------------------------------------------------------------ 13. a name or phone number as client number
+
+
+async def test_naam_of_telefoonnummer_als_klantnummer_geweigerd(omg: Omgeving) -> None:
+    csrf = await ingelogd(omg.client)
+    for ref in ("Jan Jansen", "KL 0612345678", "KL-06-12345678", "dossier 0031612345678", "jansen", "Fatima El Amrani 2"):
+        r = await omg.client.post("/coach/intakes", data={"csrf": csrf, "client_ref": ref}, allow_redirects=False)
+        assert r.status == 400, ref
+    assert not omg.rasa.ontvangen
+    for ref in ("KL-2026-001", "dossier 17", "A12345", "2026/0042"):
+        r = await omg.client.post("/coach/intakes", data={"csrf": csrf, "client_ref": ref}, allow_redirects=False)
+        assert r.status == 303, ref

@@ -104,14 +104,31 @@ def test_elfproef() -> None:
 
 
 @pytest.mark.parametrize(
-    "tekst,verwacht", [("KL-2026-0042", "KL-2026-0042"), (" dossier  17 ", "dossier 17"), ("a/b_c.d", "a/b_c.d")]
+    "tekst,verwacht", [("KL-2026-0042", "KL-2026-0042"), (" dossier  17 ", "dossier 17"), ("a1/b_c.d", "a1/b_c.d")]
 )
 def test_client_ref_goed(tekst: str, verwacht: str) -> None:
     assert normaliseer_client_ref(tekst) == verwacht
 
 
 @pytest.mark.parametrize(
-    "tekst", ["", "111222333", "ref 123456782", "1234.56.782", "0612345678", "jan@example.nl", "<x>", "x" * 41, None]
+    "tekst",
+    [
+        "",
+        "111222333",
+        "ref 123456782",
+        "1234.56.782",
+        "0612345678",
+        "jan@example.nl",
+        "<x>",
+        "x" * 41,
+        None,
+        "Jan Jansen",
+        "KL 0612345678",
+        "KL-06-1234 5678",
+        "nr 0031612345678",
+        "jansen",
+        "Fatima El Amrani 2",
+    ],
 )
 def test_client_ref_fout(tekst: object) -> None:
     assert normaliseer_client_ref(tekst) is None
