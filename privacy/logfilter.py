@@ -11,7 +11,12 @@ coloredlogs install later:
 * any text (messages, arguments, exception text and tracebacks): quoted user messages,
   JSON/dict fragments with such keys, SQL `[parameters: ...]`, e-mail addresses and phone
   numbers are replaced;
-* the interpolator's payload-brace error is lowered to DEBUG with a neutral message.
+* the interpolator's payload-brace error is lowered to DEBUG with a neutral message;
+* Python warnings go through logging too (`logging.captureWarnings`): Rasa warns with the raw
+  text of a message that starts with "/" ("Failed to parse arguments in line '…'"), so in a
+  warning everything quoted and everything after "Continuing without" is removed;
+* control characters (line breaks, escape codes) in a message are written as `\n`, `\x1b`, and
+  every line of a traceback is indented, so no text can forge a log line of its own.
 
 Installed with `--logging-config-file deploy/logging.yml` (Rasa and rasa_sdk both take it) or by
 calling `installeer()`. Standard library only: it runs in both Python environments.
@@ -47,6 +52,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TELEFOON = re.compile(
     r"(?<![\w.])(?:(?:\+|00)\d{2}[ \-]?(?:\(0\)[ \-]?)?\d(?:[ \-]?\d){7,9}|31[ \-]?\d(?:[ \-]?\d){8}|0\d(?:[ \-]?\d){8})(?!\w|\.\d)"
 )
+_AANHALING = re.compile(r"""(['"]).*\1""", re.S)  # first to last quote: the text may hold quotes too
+_DOORGAAN_ZONDER = re.compile(r"(Continuing without ).*", re.S)
+_STUURTEKEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPE = {"\n": "\\n", "\r": "\\r"}
+WAARSCHUWINGEN = "py.warnings"
 INTERPOLATOR_EVENT = "interpolator.interpolate.text"
 INTERPOLATOR_LOGGERS = ("rasa.core.nlg.interpolator",)
 
@@ -60,6 +70,22 @@ def schoon(tekst: str) -> str:
     tekst = _GEBRUIKERSTEKST.sub(lambda m: m.group(1) + m.group(2) + WEG + m.group(2), tekst)
     tekst = _EMAIL.sub("[e-mail]", tekst)
     return _TELEFOON.sub("[nummer]", tekst)
+
+
+def schoon_waarschuwing(tekst: str) -> str:
+    """A Python warning may quote what a person typed (Rasa's parse warnings): remove it."""
+    tekst = _DOORGAAN_ZONDER.sub(lambda m: m.group(1) + WEG, tekst)
+    return _AANHALING.sub(lambda m: m.group(1) + WEG + m.group(1), tekst)
+
+
+def een_regel(tekst: str) -> str:
+    """Control characters written out (`\\n`, `\\x1b`): a message stays one line."""
+    return _STUURTEKEN.sub(lambda m: _ESCAPE.get(m.group(), f"\\x{ord(m.group()):02x}"), tekst)
+
+
+def _ingesprongen(tekst: str) -> str:
+    """Every line of a traceback indented: none can pass for a log line of its own."""
+    return "\n".join(regel if regel[:1].isspace() else "  " + regel for regel in tekst.split("\n"))
 
 
 def schoon_waarde(waarde: Any, sleutel: str | None = None) -> Any:
@@ -100,15 +126,17 @@ def schoon_record(record: logging.LogRecord) -> logging.LogRecord:
     else:
         if record.name.startswith(INTERPOLATOR_LOGGERS) and record.levelno >= logging.WARNING:
             _verlaag(record)
+        if record.name == WAARSCHUWINGEN:
+            bericht = schoon_waarschuwing(bericht)
         bericht = schoon(bericht)
-    record.msg, record.args = bericht, None
+    record.msg, record.args = een_regel(bericht.rstrip("\n")), None
     if record.exc_info and record.exc_info[0] is not None:
-        record.exc_text = schoon("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        record.exc_text = _ingesprongen(schoon("".join(traceback.format_exception(*record.exc_info)).rstrip("\n")))
         record.exc_info = None
     elif record.exc_text:
-        record.exc_text = schoon(record.exc_text)
+        record.exc_text = _ingesprongen(schoon(record.exc_text))
     if record.stack_info:
-        record.stack_info = schoon(record.stack_info)
+        record.stack_info = _ingesprongen(schoon(record.stack_info))
     record._leerroute_schoon = True  # type: ignore[attr-defined]
     return record
 
@@ -127,9 +155,10 @@ def _fabriek(*args: Any, **kwargs: Any) -> logging.LogRecord:
 
 
 def installeer() -> None:
-    """Redact every record this process creates from now on (idempotent)."""
+    """Redact every record this process creates from now on, warnings included (idempotent)."""
     if logging.getLogRecordFactory() is not _fabriek:
         logging.setLogRecordFactory(_fabriek)
+    logging.captureWarnings(True)
 
 
 class PrivacyFilter(logging.Filter):
