@@ -97,6 +97,13 @@ def leeftijd_nodig(profiel: Profiel) -> bool:
     return leeftijd_telt(profiel, advies)
 
 
+# Requests the rules must answer even when the message also names an answer ("stop, ik wil een mens").
+VERZOEKEN = frozenset({"hulp", "mens_spreken", "opnieuw", "stoppen", "terug", "bel_mij"})
+# Slots read from the whole message first (its negations, "nog", staff, ended benefits), NLU's
+# entity value only when the text rules find nothing.
+TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau"})
+
+
 def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> str | None:
     naam = entiteit.get("entity")
     if naam in VRAAG_SLOTS:
@@ -135,6 +142,10 @@ def lees_bericht(
         # A question or request, even if it names a level or sector, unless the whole message
         # is an answer to the open question (NLU took "coevorden" for chitchat).
         code = norm.heel_antwoord(gevraagd, tekst, [c or "" for c in opties]) if gevraagd else None
+        if gevraagd and not code and intent not in VERZOEKEN:
+            # NLU took a plain answer for a question ("ww nog een half jaar", "beter worden in wat
+            # ik nu doe"): a statement that answers the open question in its words is an answer.
+            code = norm.antwoord_in_zin(gevraagd, tekst, [c or "" for c in opties])
         return ({gevraagd: code}, "normaal") if gevraagd and code else ({}, None)
     losse_sectoren: list[str] = []
     for e in entiteiten:
@@ -161,7 +172,14 @@ def lees_bericht(
         return gevonden, ("normaal" if gevraagd else None)
 
     for slot, code in norm.vind_in_tekst(tekst).items():
-        gevonden.setdefault(slot, code)
+        if slot in TEKST_EERST:
+            gevonden[slot] = code  # the whole message read with its cues beats a word NLU picked out
+        else:
+            gevonden.setdefault(slot, code)
+    if gevraagd in TEKST_EERST and not is_payload:
+        uitkomst = norm.normaliseer(gevraagd, tekst, opties=[c or "" for c in opties], fuzzy=False)
+        if uitkomst.code and uitkomst.hoe != "nummer":
+            gevonden[gevraagd] = uitkomst.code
     losse_sectoren += [c for c in norm.sectoren_zonder_rol(tekst) if c not in losse_sectoren]
     # A sector without a role that is the person's current work says nothing about the goal.
     losse_sectoren = [c for c in losse_sectoren if c != gevonden.get("huidige_sector")]

@@ -31,11 +31,22 @@ POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?:[a-z]{2})?\b")
 MBO_NIVEAU = re.compile(r"\b(?:mbo|niveau|nivo|level)\s*-?\s*(?:niveau\s*)?([1-4]|een|twee|drie|vier)\b|\bmbo([1-4])\b")
 TELWOORD = {"een": "1", "twee": "2", "drie": "3", "vier": "4"}
 NIET_AF = re.compile(
-    r"\b(niet\s+(af(gemaakt|gerond)?|gehaald|afgerond|klaar)|zonder\s+diploma|geen\s+diploma\s+(van|voor|gehaald)|(ben\s+)?gestopt|afgebroken|half)\b"
+    r"\b(niet\s+(af(gemaakt|gerond)?|gehaald|afgerond|klaar)|zonder\s+diploma|geen\s+diploma\s+(van|voor|gehaald)|(ben\s+)?gestopt|afgebroken|half"
+    r"|bijna\s+af|(was|werd)\s+niks|niet\s+gelukt|eraf\s+gegaan|af\s+gegaan\s+zonder|geen\s+diploma)\b"
 )
+# A level said as a goal, not as done: "wil dat ik niveau 3 haal", "doorleren voor hbo-v".
+NIVEAU_DOEL_ERVOOR = re.compile(r"\b(?:wil|willen|naar|voor|ga|gaan|word|worden)\s+(?:\w+\s+){0,3}$")
+NIVEAU_DOEL_ERNA = re.compile(r"^\s*(?:\w+\s+)?(?:halen|haal|doen|volgen|worden|gaan\s+doen|te\s+halen)\b")
+NIVEAU_AF = re.compile(r"\b(?:diploma|gehaald|afgemaakt|afgerond|geslaagd)\b")
+GESTOPT_MET = re.compile(
+    r"\b(?:gestopt|gestart|begonnen|stoppen)\s+(?:met|op|van)\s+(?:de\s+|het\s+)?$|\b(?:\d|een|paar|half|halve|twee)\s+jaar\s+(?:op\s+de\s+|het\s+)?$"
+)
+BARE_MBO = re.compile(r"\bmbo\b(?!\s*-?\s*(?:niveau\s*)?(?:[1-4]|een|twee|drie|vier)\b)")
 EIGEN_BEDRIJF = re.compile(r"\b(eigen\s+(bedrijf|zaak|onderneming)|ondernemer)\b")
 MET_PERSONEEL = re.compile(r"\b(personeel|medewerkers|werknemers|mensen\s+in\s+dienst|collega'?s\s+in\s+dienst)\b")
-ALLEEN = re.compile(r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+eentje|voor\s+(mezelf|mijzelf))\b")
+ALLEEN = re.compile(
+    r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+(eentje|uppie)|voor\s+(mezelf|mijzelf)|alles\s+zelf|kvk)\b"
+)
 DOEL_CONTEXT = re.compile(
     r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek)\b"
 )
@@ -69,7 +80,7 @@ WIJ_BEDRIJF = re.compile(rf"\b(?:wij|we)\s+(?:hebben|zijn|runnen)\s+(?:\w+\s+){{
 # Staff: "met 4 man in dienst", "25 man personeel", "met 6 monteurs", "mijn twee medewerkers", "onze pm'ers".
 MET_STAF = re.compile(
     rf"\b(?:(?:met|heb|hebben)\s+{AANTAL}\s+{PERSONEEL_WOORD}|{AANTAL}\s+(?:man|mensen|medewerkers|werknemers)\s+(?:in\s+dienst|personeel)"
-    rf"|{AANTAL}\s+{PERSONEEL_WOORD}\s+in\s+dienst"
+    rf"|{AANTAL}\s+\w+\s+in\s+dienst"
     rf"|(?:mijn|m'n|mn|onze|ons)\s+(?:{AANTAL}\s+)?(?:mensen|medewerkers|werknemers|personeel|team|\w+ers|\w+eurs|\w+'ers)\b)"
 )
 GEEN_STAF = re.compile(
@@ -79,7 +90,7 @@ GEEN_STAF = re.compile(
 WERKT_NOG = re.compile(r"\b(?:werk|werkt)\s+(?:\w+\s+)?nog\b(?!\s+niet)|\bheb\s+(?:nog|wel|nu)\s+(?:werk|een\s+baan)\b")
 # Working now, said in passing ("nu werk ik als lasser"): growing in the job unless more is said.
 WERKT_NU = re.compile(
-    r"\b(?:ik\s+werk|werk\s+ik|ik\s+ben\s+\w+\s+bij)\b(?!\s+(?:\w+\s+){0,3}niet\b)|\bheb\s+(?:nu\s+)?(?:werk|een\s+baan)\b"
+    r"(?:\bik\s+werk|\bwerk\s+ik|\bik\s+ben\s+\w+\s+bij|^werk)\b(?!\s+(?:\w+\s+){0,3}niet\b)|\bheb\s+(?:nu\s+)?(?:werk|een\s+baan)\b"
 )
 # Staying where one works: "wil daar verzorgende worden", "in de zaak waar ik werk".
 BLIJVEN = re.compile(
@@ -111,10 +122,17 @@ WERKT_NIET = re.compile(
     r"|\bwerkloos\s+(?:geraakt|geworden)|\b(?:zit|ben|zat|was)\s+(?:\w+\s+){0,4}thuis\b"
     r"|\bweer\s+(?:gaan\s+)?(?:aan\s+het\s+)?(?:werk(?:en)?|slag)\b|\bsta\s+(?:\w+\s+)?op\s+straat\b"
     r"|\b(?:nog\s+)?nooit\s+(?:\w+\s+){0,2}gewerkt\b|\bniet\s+aan\s+het\s+werk\b|\b(?:baan|werk)\s+is\s+weg\b"
+    r"|\beruit\s+(?:gegooid|geschopt|gezet)\s+(?:bij|op)\b|\b(?:ontslagen|eruit\s+gegooid|weggestuurd)\s+(?:bij|op)\s+(?:me|mijn|m'n|mn)\s+werk\b"
+)
+# Wanting work, said by someone who tells no job ("bijstandsmoeder, wil aan het werk").
+WIL_WERK = re.compile(
+    r"\bwil\s+(?:(?:nu|weer|graag|eindelijk|heel)\s+)*(?:aan\s+het\s+werk|aan\s+de\s+slag|werk|een\s+baan|een\s+baantje|gaan\s+werken|"
+    r"beginnen\s+met\s+werken|werken)\b"
 )
 # Wanting out of the present work: "ik wil daar weg", "geen plezier meer", "iets heel anders".
 WIL_WEG = re.compile(
-    r"\bwil\s+(?:\w+\s+){0,3}(?:weg|anders|iets\s+anders|wat\s+anders|ander\s+werk|andere\s+baan|ander\s+vak)\b"
+    r"\bwil\s+(?:(?!niet\b)\w+\s+){0,3}(?:weg|anders|iets\s+anders|wat\s+anders|ander\s+werk|andere\s+baan|ander\s+vak)\b"
+    r"|\b(?:trek|kan|hou|houd)\s+(?:ik\s+)?(?:het\s+)?(?:niet|nie)\s+meer\b|\bniet\s+meer\s+vol\b"
     r"|\b(?:geen|niet)\s+(?:\w+\s+){0,2}(?:plezier|zin|blij|leuk|gelukkig|fijn)\b|\biets\s+(?:\w+\s+)?anders\b"
     r"|\b(?:rug|knie|lichaam|lijf|schouders?)\s+(?:\w+\s+){0,3}(?:niet|nie)\s+meer\b"
 )
@@ -122,22 +140,27 @@ WIL_WEG = re.compile(
 SCHOOL = r"(?:school|middelbare|opleiding|studie|examen|eindexamen|mbo|havo|vwo|vmbo|mavo|hbo|\w+school|\w+opleiding|laatste\s+jaar|examenjaar)"
 OP_SCHOOL = re.compile(
     rf"\b(?:zit|ben|zitten)\s+(?:nu\s+|nog\s+)?(?:in|op)\s+(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?(?:{SCHOOL}|klas|\d)\b"
+    rf"|\blaatste\s+(?:school)?jaar\s+(?:van\s+|op\s+)?(?:de\s+|het\s+)?{SCHOOL}|\blaatste\s+schooljaar\b"
+    r"|\bschool\b(?:\s+\w+){0,3}\s+(?:eruit|weggestuurd|gestuurd)\b"
 )
 # Done with school: a school leaver, unless the message tells another situation ("nu werk ik ...").
 SCHOOL_KLAAR = re.compile(
     rf"\b(?:klaar|stop|stoppen|gestopt|afgestudeerd|geslaagd|van)\s+(?:met\s+|voor\s+|van\s+)?(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?{SCHOOL}\b"
-    rf"|\bniet\s+meer\s+naar\s+(?:school|de\s+\w+)\b"
+    rf"|\bniet\s+meer\s+naar\s+(?:school|de\s+\w+)\b|\b{SCHOOL}\s+(?:\w+\s+)?(?:afgemaakt|gehaald|afgerond)\b"
+    r"|\bdiploma\s+(?:\w+\s+)?(?:binnen|op\s+zak)\b"
 )
 FAMILIE = re.compile(r"\b(?:ouders|broers|zussen|dochters|zonen|kinderen|kids|kleinkinderen|jaar|jaren|uur|uren)\b")
 # -- the benefit question: "none" said in many ways, and a benefit that has ended ---------------
 GEEN_UITKERING_ANTWOORD = re.compile(
     r"^(?:nee+[jn]?|nope|nop|no|niks|niets|nada|noppes|geen|neen)\b"
     r"|\b(?:krijg|heb|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen|nie|niet)\b|\b(?:niks|niets|niemand|nergens)\b"
-    r"|\bniet\s+aangevraagd|\bspaargeld|\beigen\s+(?:geld|inkomen|spaargeld)"
+    r"|\bniet\s+aangevraagd|\bspaargeld|\beigen\s+(?:geld|inkomen|spaargeld)|\bleef\s+van\b|\bnvt\b|\bniet\s+van\s+toepassing"
     r"|\b(?:mijn|m'n|me|mn)\s+(?:man|vrouw|partner|vriend|vriendin|ouders|moeder|vader)\s+(?:werkt|verdient|betaalt|zorgt)"
 )
 # Said in a free message: only plain words ("ik krijg niks", "geen uitkering").
-GEEN_UITKERING_ZIN = re.compile(r"\b(?:krijg|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen\s+uitkering)\b")
+GEEN_UITKERING_ZIN = re.compile(
+    r"\b(?:krijg|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen\s+uitkering)\b|\bzonder\s+(?:uitkering|ww|bijstand)\b"
+)
 # A benefit that was, or is not: "mijn ww is op", "geen bijstand", "ik had ww".
 VOORBIJ = re.compile(
     r"^\s*(?:is|was)?\s*(?:op|afgelopen|voorbij|gestopt|gestopt|beeindigd|beëindigd|over)\b|^\s*(?:stopt|loopt\s+af)\b"
@@ -154,6 +177,10 @@ LEEFTIJD_VRIJ = re.compile(
     r"|\b(\d{2})\s+jaar\s*(?:oud\b|[,.;!?]|$)"
 )
 WORDT_NOG = re.compile(r"\b(?:word|wordt)\s+(?:(?:volgende|deze|over|binnenkort|straks|in)\s+)?(?:\w+\s+)?\d{2}\b")
+IS_VRAAG = re.compile(
+    r"\?|^\s*(?:wat|hoe|wie|waar|wanneer|waarom|welke|welk|hoeveel|kan|kun|kunt|kunnen|mag|is|zijn|wordt|betaalt|kost|"
+    r"heeft|hebben\s+jullie|moet\s+ik|krijg\s+ik\s+(?:dan|ook|nog|er)|vertel|leg|uitleg)\b"
+)
 CORRECTIE_WOORD = re.compile(r"\b(?:nee|toch|bedoel|sorry|verkeerd)\b")
 AMBIGU = "?"
 
@@ -180,6 +207,7 @@ def schoon(tekst: str) -> str:
     tekst = unicodedata.normalize("NFKC", tekst or "")[:MAX_LENGTE]
     tekst = ONZICHTBAAR.sub(" ", tekst).lower()
     tekst = re.sub(r"[^\w\s'&/-]", " ", tekst)
+    tekst = re.sub(r"(?<=[a-z])-(?=\d)", " ", tekst)  # "mavo-4" = "mavo 4"
     tekst = LETTERS.sub(lambda m: m.group(0).replace(" ", ""), tekst)  # spelled out: "w w" = "ww"
     return re.sub(r"\s+", " ", tekst).strip()
 
@@ -261,9 +289,9 @@ class Normaliseerder:
         when the message already answered something else: then only exact words count."""
         if slot == "leeftijd":
             return self._leeftijd(tekst, opties)
-        if not fuzzy:
-            return self.exact(slot, tekst)
         soort = SLOT_SOORT[slot]
+        if not fuzzy and soort not in ("uitkering", "niveau"):
+            return self.exact(slot, tekst)
         t = schoon(tekst)
         if not t:
             return ONBEKEND
@@ -279,6 +307,8 @@ class Normaliseerder:
             return Uitkomst(code, "postcode") if code else Uitkomst(None, "onbekende_postcode")
         if soort == "uitkering" and (code := self._uitkering(t, antwoord=not WEET_NIET.search(t))):
             return Uitkomst(code, "term")
+        if soort == "niveau" and (niveau := self._niveau(t)):
+            return ONBEKEND if niveau == AMBIGU else Uitkomst(niveau, "term")
         gevonden = self._zoek_term(soort, t, streng=False)
         if gevonden is None and self.lemmas:
             lemma_tekst = lemmatiseer(t)
@@ -295,6 +325,47 @@ class Normaliseerder:
         if soort == "niveau" and gevonden.code and self._niet_afgemaakt(t):
             return Uitkomst(VOLGORDE_NIVEAU_LAGER.get(gevonden.code, gevonden.code), "niet_afgemaakt")
         return gevonden
+
+    def _niveau(self, t: str) -> str | None:  # a code, AMBIGU or None
+        """The highest finished level a message tells, its levels weighed: a level said as a goal
+        does not count ("wil dat ik niveau 3 haal"), a level left without diploma counts as the
+        level below, unless an earlier level was finished ("havo gedaan, daarna hbo maar gestopt"
+        → havo). Bare "geen diploma" only when no level is named."""
+        delen: list[tuple[int, int, str]] = []
+        for m in MBO_NIVEAU.finditer(t):
+            if not re.match(r"\s*jaar\b", t[m.end() :]):  # "mbo 1 jaar": a year of mbo
+                delen.append((m.start(), m.end(), f"mbo{TELWOORD.get(m.group(1) or m.group(2), m.group(1) or m.group(2))}"))
+        for m in self._patroon["niveau"].finditer(t):
+            if not any(a < m.end() and m.start() < b for a, b, _ in delen):
+                delen.append((m.start(), m.end(), self._code_van["niveau"][m.group(1)]))
+        for m in BARE_MBO.finditer(t):
+            if not any(a < m.end() and m.start() < b for a, b, _ in delen):
+                delen.append((m.start(), m.end(), "mbo?"))  # some mbo, level unknown
+        delen.sort()
+        niveaus = [
+            d for d in delen
+            if d[2] != "geen" and not NIVEAU_DOEL_ERVOOR.search(t[: d[0]][-40:]) and not NIVEAU_DOEL_ERNA.match(t[d[1] :])
+        ]  # fmt: skip
+        if not niveaus:
+            return "geen" if any(code == "geen" for *_, code in delen) else None
+        af: list[str] = []
+        niet_af: list[str] = []
+        for i, (begin, eind, code) in enumerate(niveaus):
+            volgende = niveaus[i + 1][0] if i + 1 < len(niveaus) else len(t)
+            stuk = t[eind:volgende]
+            if i + 1 < len(niveaus) and (g := GESTOPT_MET.search(stuk)):
+                stuk = stuk[: g.start()]  # "gestopt met het hbo" is about the next level
+            zonder = (NIET_AF.search(stuk) or GESTOPT_MET.search(t[:begin])) and not NIVEAU_AF.match(stuk.strip())
+            zonder = zonder and "diploma" not in t[begin:eind]  # "vwo diploma en toen gestopt met studeren"
+            (niet_af if zonder and code not in ("geen",) else af).append(code)
+        rang = self.vocab.niveau_rang
+        if "mbo?" in af:
+            return AMBIGU  # "vmbo en toen mbo": which mbo level? the intake asks
+        af = [c for c in af if c in rang]
+        if af:
+            return max(af, key=lambda c: rang[c])
+        onaf = [c for c in niet_af if c in rang]
+        return VOLGORDE_NIVEAU_LAGER.get(max(onaf, key=lambda c: rang[c])) if onaf else None
 
     def _niet_afgemaakt(self, t: str) -> bool:
         """'niet afgemaakt' said about the level, unless the vocabulary term already includes it
@@ -332,6 +403,14 @@ class Normaliseerder:
         if soort == "regio" and (m := POSTCODE.fullmatch(t)):
             return self.vocab.regio_van_postcode(int(m.group(1)))
         return self._code_van[soort].get(t)
+
+    def antwoord_in_zin(self, slot: str, tekst: str, opties: Sequence[str] = ()) -> str | None:
+        """The answer to `slot` in a plain statement, not a question: by the words of the vocabulary,
+        or a typo of one in a short message ("bystand"). None for a question ("wat is bbl?")."""
+        if IS_VRAAG.search((tekst or "").lower()):
+            return None
+        uitkomst = self.normaliseer(slot, tekst, opties, fuzzy=len(schoon(tekst).split()) <= 3)
+        return uitkomst.code if uitkomst.hoe != "nummer" else None
 
     def is_code(self, slot: str, waarde: object) -> bool:
         if slot == "leeftijd":
@@ -378,9 +457,11 @@ class Normaliseerder:
         # A sector said without a cue word is the present work of someone who tells they work
         # ("zelfstandige in de thuiszorg", "de schoonmaak, ik wil wat anders").
         heeft_werk = gevonden.get("situatie") in ("eigen_werk", "zzp", "werkgever") or (
-            gevonden.get("situatie") == "overstap" and WIL_WEG.search(t)
+            gevonden.get("situatie") == "overstap" and (WIL_WEG.search(t) or BAAN_GAAT_WEG.search(t))
         )
         for rol, code in self._sectoren_met_rol(t):
+            if rol == "zwak_huidig":
+                rol = None
             slot = {"doel": "doel_sector", "huidig": "huidige_sector"}.get(rol or ("huidig" if heeft_werk else ""))
             if slot and slot not in gevonden:
                 gevonden[slot] = code
@@ -509,6 +590,8 @@ class Normaliseerder:
         if "werkzoekend" in codes and (STRAKS_KWIJT.search(z) or STRAKS.search(z) or WERKT_NOG.search(z)):
             codes.discard("werkzoekend")  # "ik word werkloos", "ik werk nog wel maar ...": switching
             codes.add("overstap")
+        if WIL_WERK.search(z) and not codes and not WERKT_NU.search(z) and not WERKT_NOG.search(z):
+            codes.add("werkzoekend")
         if WIL_WEG.search(z) and not codes & {"schoolverlater", "werkzoekend"}:
             codes.add("overstap")
         if OP_SCHOOL.search(z):
@@ -536,6 +619,10 @@ class Normaliseerder:
                 laatste = code
         if laatste:
             return laatste
+        if antwoord and re.search(r"\bgemeente\b", t) and not re.search(r"\b(?:uwv|ww)\b", t):
+            return "bijstand"  # the answer to the benefit question: the gemeente pays bijstand
+        if antwoord and re.search(r"\buwv\b", t):
+            return "ww"
         if (GEEN_UITKERING_ANTWOORD if antwoord else GEEN_UITKERING_ZIN).search(t):
             return "geen"
         return None
@@ -557,14 +644,18 @@ class Normaliseerder:
         return codes.pop() if len(codes) == 1 else None
 
     def _niveau_in_tekst(self, t: str) -> str | None:
-        u = self._zoek_term("niveau", t, streng=True)
-        if not u or not u.code:
+        code = self._niveau(t)
+        if code == AMBIGU:
             return None
-        if u.code == "geen" and not re.search(r"\b(geen\s+diploma|basisschool|lagere\s+school|niks\s+afgemaakt)\b", t):
+        genoemd = {self._code_van["niveau"][m.group(1)] for m in self._patroon["niveau"].finditer(t)}
+        if (
+            code == "geen"
+            and genoemd <= {"geen"}
+            and not MBO_NIVEAU.search(t)
+            and not re.search(r"\b(geen\s+diploma|basisschool|lagere\s+school|niks\s+afgemaakt|nooit\s+(een\s+)?diploma)\b", t)
+        ):
             return None  # a bare "geen" in a free sentence is not an answer about school
-        if self._niet_afgemaakt(t):
-            return VOLGORDE_NIVEAU_LAGER.get(u.code, u.code)
-        return u.code
+        return code
 
     def _regio_in_tekst(self, t: str) -> str | None:
         for m in self._patroon["regio"].finditer(t):
@@ -590,6 +681,10 @@ class Normaliseerder:
             huidig = [h.end() for h in HUIDIG_CONTEXT.finditer(ervoor)]
             if doel or huidig:
                 rol = "doel" if max(doel, default=-1) >= max(huidig, default=-1) else "huidig"
+            if re.match(r"\s+naar\b", t[m.end() :]) and re.search(r"\bvan\s+(?:de\s+|het\s+)?$", t[: m.start()]):
+                rol = "huidig"  # "van de kassa naar de zorg"
+            elif rol is None and re.search(r"\b(?:bij|op)\s+(?:de|een|het)\s+$", t[: m.start()]):
+                rol = "zwak_huidig"  # "reorganisatie bij de bank": the present work of someone who works
             uit.append((rol, self._code_van["sector"][m.group(1)]))
         return uit
 

@@ -233,3 +233,25 @@ def test_lange_berichten(norm: Normaliseerder, tekst: str, verwacht: dict[str, s
         assert gevonden.get(slot) == code, (slot, gevonden)
     if "leeftijd" not in verwacht:
         assert "leeftijd" not in gevonden
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("mavo gedaan en toen hbo maar na een jaar gestopt", "vmbo"),  # the finished one before
+        ("mbo 2 niet afgemaakt", "mbo1"),
+        ("wel vmbo diploma en toen gestopt met werken", "vmbo"),
+        ("ik heb niveau 2 en mijn baas wil dat ik niveau 4 ga halen", "mbo2"),  # a goal is no level
+        ("lts en daarna 2 jaar mts", "vmbo"),
+        ("lbo en toen mbo", None),  # which mbo? the intake asks
+        ("mbo 3, daarna pabo niet afgemaakt", "mbo3"),
+    ],
+)
+def test_niveau_alle_genoemde_scholen_gewogen(norm: Normaliseerder, tekst: str, code: str | None) -> None:
+    assert norm.normaliseer("opleidingsniveau", tekst, opties=NIVEAU_OPTIES, fuzzy=False).code == code
+
+
+def test_antwoord_in_een_zin_maar_geen_vraag(norm: Normaliseerder) -> None:
+    assert norm.antwoord_in_zin("uitkering", "bijstand nog een jaar") == "bijstand"
+    assert norm.antwoord_in_zin("uitkering", "hoe lang duurt de ww?") is None
+    assert norm.antwoord_in_zin("opleidingsniveau", "wat is mbo 2") is None
