@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from catalog_db import leeftijd
 from catalog_db.vocabulaire import SLOT_SOORT, Vocabulaire
@@ -248,12 +249,50 @@ def lemmatizer() -> Callable[[str], list[str]] | None:
     def lemmas(tekst: str) -> list[str]:
         return [t.lemma_.lower() or t.text for t in nlp(tekst)]
 
+    # The other Dutch data load with it (about a second each), at action-server start, not at
+    # the first answer that needs them.
+    lemma_tabel()
+    woordenboek()
     return lemmas
+
+
+@lru_cache(maxsize=1)
+def lemma_tabel() -> Callable[[str], str] | None:
+    """simplemma's Dutch lemma table (data inside the package), for the forms spaCy's lookup
+    table leaves as they are ("werkte" → "werken", "bossen" → "bos"); None when not installed."""
+    try:
+        import simplemma
+    except ImportError:
+        return None
+    simplemma.lemmatize("werkte", lang="nl")  # loads the Dutch table now, not at the first answer
+
+    def lemma(woord: str) -> str:
+        return simplemma.lemmatize(woord, lang="nl").lower()
+
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def woordenboek() -> frozenset[str] | None:
+    """The Dutch words of pyspellchecker's dictionary (data inside the package): a word in it is
+    no typo, a word outside it may be one. None when not installed."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return None
+    return frozenset(SpellChecker(language="nl").word_frequency.dictionary)
 
 
 def lemmatiseer(tekst: str) -> str:
     f = lemmatizer()
-    return " ".join(f(tekst)) if f else tekst
+    woorden = tekst.split()
+    lemmas = f(tekst) if f else woorden
+    if len(lemmas) != len(woorden):
+        return " ".join(lemmas)
+    tabel = lemma_tabel()
+    if tabel is None:
+        return " ".join(lemmas)
+    return " ".join(tabel(w) if lemma == w else lemma for w, lemma in zip(woorden, lemmas, strict=True))
 
 
 class Normaliseerder:
@@ -279,6 +318,7 @@ class Normaliseerder:
             self._patroon[soort] = re.compile(rf"(?<![\w-])({alternatieven})(?![\w-])")
         self._code_van: dict[str, dict[str, str]] = {s: dict(p) for s, p in self._termen.items()}
         self._sector_cache: dict[str, str] = {}
+        self._losse_woorden: dict[str, list[str]] = {s: sorted(t for t in c if " " not in t) for s, c in self._code_van.items()}
         self._plaatsen_van: dict[str, set[str]] = {}
         for plaats, regio in self._code_van["regio"].items():
             self._plaatsen_van.setdefault(regio, set()).add(plaats)
@@ -522,7 +562,10 @@ class Normaliseerder:
         return len(deel) >= 3
 
     def _is_kop(self, deel: str) -> bool:
-        return deel in KOPPEN
+        """A generic head of a compound: one of KOPPEN, or any Dutch word of the dictionary
+        ("provinciehuis", "verzorgingstehuis")."""
+        woorden = woordenboek()
+        return deel in KOPPEN or (woorden is not None and len(deel) >= 4 and deel in woorden)
 
     def _sector_tekst(self, t: str) -> str:
         """`t` with each compound of a sector word replaced by that word (see _samenstelling)."""
@@ -688,7 +731,31 @@ class Normaliseerder:
             uit.append((rol, self._code_van["sector"][m.group(1)]))
         return uit
 
+    def _spelling(self, soort: str, t: str) -> Uitkomst | None:
+        """Typo correction before fuzzy matching: a word that is not Dutch (pyspellchecker's
+        dictionary) and not in the vocabulary, one edit (a swap counts as one) from the words of
+        exactly one code ("vmob" → vmbo, "bystand" → bijstand), is read as that word."""
+        woorden = woordenboek()
+        if woorden is None:
+            return None
+        termen = self._code_van[soort]
+        nieuw: list[str] = []
+        for w in t.split():
+            if len(w) >= 3 and w not in woorden and w not in termen and w.isalpha():
+                grens = 1 if len(w) <= 5 else 2
+                kandidaten = [k for k in self._losse_woorden[soort] if abs(len(k) - len(w)) <= 1 and OSA.distance(w, k) <= grens]
+                if len({termen[k] for k in kandidaten}) == 1:
+                    w = kandidaten[0]
+            nieuw.append(w)
+        verbeterd = " ".join(nieuw)
+        if verbeterd == t:
+            return None
+        gevonden = self._zoek_term(soort, verbeterd, streng=False)
+        return Uitkomst(gevonden.code, "spelling") if gevonden and gevonden.code else None
+
     def _fuzzy(self, soort: str, t: str) -> Uitkomst | None:
+        if gecorrigeerd := self._spelling(soort, t):
+            return gecorrigeerd
         woorden = t.split()
         if len(woorden) > 8:
             return None

@@ -255,3 +255,33 @@ def test_antwoord_in_een_zin_maar_geen_vraag(norm: Normaliseerder) -> None:
     assert norm.antwoord_in_zin("uitkering", "bijstand nog een jaar") == "bijstand"
     assert norm.antwoord_in_zin("uitkering", "hoe lang duurt de ww?") is None
     assert norm.antwoord_in_zin("opleidingsniveau", "wat is mbo 2") is None
+
+
+@pytest.mark.parametrize(
+    ("slot", "tekst", "code"),
+    [
+        ("opleidingsniveau", "vmob", "vmbo"),  # a swap is one edit
+        ("uitkering", "bystand", "bijstand"),
+        ("doel_sector", "logistek", "logistiek"),
+    ],
+)
+def test_tikfouten_met_het_nederlandse_woordenboek(norm: Normaliseerder, slot: str, tekst: str, code: str) -> None:
+    opties = NIVEAU_OPTIES if slot == "opleidingsniveau" else []
+    assert norm.normaliseer(slot, tekst, opties=opties).code == code
+
+
+def test_een_echt_woord_is_geen_tikfout(norm: Normaliseerder) -> None:
+    # "bouwen" is Dutch: never "corrected" into another code's word
+    assert norm._spelling("sector", "bouwen") is None
+    assert norm._spelling("niveau", "havo") is None
+
+
+def test_lemma_tabel_vult_spacy_aan() -> None:
+    from catalog_db.antwoorden import lemmatiseer
+
+    assert lemmatiseer("werkte") == "werken"
+    assert lemmatiseer("in de bossen") == "in de bos"
+
+
+def test_samenstelling_met_een_nederlands_woord_als_kop(norm: Normaliseerder) -> None:
+    assert norm.vind_in_tekst("ik werk op het provinciehuis").get("huidige_sector") == "overheid"
