@@ -10,6 +10,7 @@ Times are naive UTC (`coach.tijd.nu()`), the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,13 @@ from catalog_db.models import Base
 TERUGBEL_OPEN, TERUGBEL_GECLAIMD, TERUGBEL_AFGEROND = "open", "geclaimd", "afgerond"
 INTAKE_NIEUW, INTAKE_OVERGEDRAGEN, INTAKE_AFGEROND = "nieuw", "overgedragen", "afgerond"
 PROFIEL_VELDEN = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
+MAX_ID = 2**31 - 1  # INTEGER on PostgreSQL
+
+
+def nieuw_id() -> int:
+    """A random id for records with personal data: never the id of an erased record again (SQLite
+    reuses the highest id of a table without AUTOINCREMENT), and not guessable."""
+    return secrets.randbelow(MAX_ID) + 1
 
 
 class VraagRecord(Base):
@@ -78,7 +86,7 @@ class CoachInlogpoging(Base):
 class Terugbelverzoek(Base):
     __tablename__ = "terugbelverzoek"
     __table_args__ = (Index("ix_terugbelverzoek_status_regio", "status", "regio"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=nieuw_id)
     conversatie_id: Mapped[str] = mapped_column(String(80), index=True)
     voornaam: Mapped[str] = mapped_column(String(40))
     telefoon: Mapped[str | None] = mapped_column(String(16))
@@ -96,7 +104,7 @@ class Terugbelverzoek(Base):
 
 class Intake(Base):
     __tablename__ = "intake"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=nieuw_id)
     conversatie_id: Mapped[str] = mapped_column(String(80), unique=True)
     client_ref: Mapped[str] = mapped_column(String(40))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("coach_account.id", ondelete="SET NULL"), index=True)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coach.config import CoachConfig
 from coach.models import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
 from coach.opslag import nu, vraag_sleutel
+from privacy.sqlite import overschrijf_bij_wissen
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def wis_conversatie(
     call-back requests matching `terugbel_waar` (default: all, for the operator's CLI). The link of
     the demand record goes only when no record of the conversation is left (`over` counts those;
     the caller then keeps the conversation's tracker events too)."""
+    overschrijf_bij_wissen(session)  # SQLite: the deleted rows are overwritten (leeg_wal after the commit)
     intake_bij = Intake.conversatie_id == conversatie_id
     terug_bij = Terugbelverzoek.conversatie_id == conversatie_id
     intakes = session.execute(delete(Intake).where(intake_bij, true() if intakes_waar is None else intakes_waar)).rowcount
@@ -67,6 +69,7 @@ INLOGPOGINGEN_DAGEN = 30
 
 def pas_bewaartermijn_toe(session: Session, config: CoachConfig, moment: datetime | None = None) -> Gewist:
     nu_ = moment or nu()
+    overschrijf_bij_wissen(session)
     grens_intake = nu_ - timedelta(days=config.bewaar_dagen_intake)
     grens_terug = nu_ - timedelta(days=config.bewaar_dagen_terugbel)
     intakes = session.execute(delete(Intake).where(Intake.bijgewerkt < grens_intake)).rowcount
@@ -92,7 +95,7 @@ def exporteer_conversatie(session: Session, conversatie_id: str) -> dict[str, li
     coach intake and call-back requests. Coach account ids are left out (not the person's data)."""
     intakes = session.scalars(select(Intake).where(Intake.conversatie_id == conversatie_id))
     verzoeken = session.scalars(
-        select(Terugbelverzoek).where(Terugbelverzoek.conversatie_id == conversatie_id).order_by(Terugbelverzoek.id)
+        select(Terugbelverzoek).where(Terugbelverzoek.conversatie_id == conversatie_id).order_by(Terugbelverzoek.aangemaakt)
     )
     return {
         "intakes": [_rij(i, INTAKE_EXPORT) for i in intakes],

@@ -20,7 +20,7 @@ from catalog_db.db import session_scope
 from catalog_db.repository import Catalogus
 from coach import auth
 from coach.config import CoachConfig
-from coach.models import Intake, Terugbelverzoek
+from coach.models import MAX_ID, Intake, Terugbelverzoek
 from coach.privacy import wis_conversatie
 from coach.rasa import Rasa
 
@@ -64,9 +64,6 @@ class Coach:
 
 
 COACH = web.RequestKey("coach", Coach)
-
-
-MAX_ID = 2**31 - 1  # ids are 32-bit integers (PostgreSQL INTEGER)
 
 
 def id_uit(request: web.Request) -> int:
@@ -150,10 +147,12 @@ def wis_alles(request: web.Request, conversatie_id: str) -> None:
     """Erase what this coach may see of one conversation: the intake and call-backs visible to
     them; the demand link and the Rasa tracker events too, unless a record of another organisation
     or region still holds the conversation (then that one stays whole)."""
+    from privacy.sqlite import leeg_wal
     from privacy.tracker_db import wis_gesprek
 
     coach: Coach = request[COACH]
     with session_scope(request.app[ENGINE]) as s:
         gewist = wis_conversatie(s, conversatie_id, intake_zichtbaar(coach), terugbel_zichtbaar(coach))
+    leeg_wal(request.app[ENGINE])
     events = 0 if gewist.over else wis_gesprek(request.app[TRACKER], conversatie_id)
     log.info("erased a conversation: %s; %s tracker events", gewist.tekst(), events)

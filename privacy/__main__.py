@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import inspect
 
 from catalog_db.db import default_engine, session_scope
+from privacy.sqlite import leeg_wal
 from privacy.tracker_db import BEWAARTERMIJN_DAGEN, exporteer_gesprek, pas_bewaartermijn_toe, tracker_engine, wis_gesprek
 
 
@@ -29,7 +30,9 @@ def _in_catalogus(werk: Callable[[Any], Any]) -> str:
     if not inspect(engine).has_table("intake"):
         return "catalogus: geen coach-tabellen (python -m catalog_db migrate)"
     with session_scope(engine) as session:
-        return "catalogus: " + werk(session).tekst()
+        tekst = "catalogus: " + werk(session).tekst()
+    leeg_wal(engine)  # SQLite: erased rows out of the write-ahead log too
+    return tekst
 
 
 def main(argv: list[str] | None = None) -> int:

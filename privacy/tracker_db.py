@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 
+from privacy.sqlite import leeg_wal, overschrijf_bij_wissen
+
 STANDAARD_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'var' / 'tracker.db'}"
 BEWAARTERMIJN_DAGEN = 90
 
@@ -22,9 +24,13 @@ def tracker_engine(url: str | None = None) -> Engine:
 
 
 def wis_gesprek(engine: Engine, sender_id: str) -> int:
-    """Delete every stored event of one conversation; returns how many rows went."""
+    """Delete every stored event of one conversation (overwritten, out of the SQLite log too);
+    returns how many rows went."""
     with engine.begin() as conn:
-        return conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id}).rowcount
+        overschrijf_bij_wissen(conn)
+        weg = conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id}).rowcount
+    leeg_wal(engine)
+    return weg
 
 
 def pas_bewaartermijn_toe(engine: Engine, dagen: int = BEWAARTERMIJN_DAGEN, nu: float | None = None) -> int:
@@ -32,12 +38,15 @@ def pas_bewaartermijn_toe(engine: Engine, dagen: int = BEWAARTERMIJN_DAGEN, nu: 
     conversation: that would leave a tracker that cannot be replayed). Returns rows deleted."""
     grens = (nu if nu is not None else time.time()) - dagen * 86_400
     with engine.begin() as conn:
-        return conn.execute(
+        overschrijf_bij_wissen(conn)
+        weg = conn.execute(
             text(
                 "DELETE FROM events WHERE sender_id IN (SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :g)"
             ),
             {"g": grens},
         ).rowcount
+    leeg_wal(engine)
+    return weg
 
 
 def exporteer_gesprek(engine: Engine, sender_id: str) -> list[dict[str, Any]]:

@@ -15,13 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient
 from sqlalchemy import Engine, select, text
 
 from catalog_db.db import session_scope
 from coach.config import CoachConfig
 from coach.models import Intake, Terugbelverzoek, VraagRecord
-from coach.opslag import registreer_vraag, vraag_sleutel
+from coach.opslag import bewaar_terugbelverzoek, registreer_vraag, vraag_sleutel
 from tests import test_coach_web
 from tests.conftest import ROOT
 from tests.test_coach_web import (
@@ -296,3 +297,29 @@ async def test_naam_of_telefoonnummer_als_klantnummer_geweigerd(omg: Omgeving) -
     for ref in ("KL-2026-001", "dossier 17", "A12345", "2026/0042"):
         r = await omg.client.post("/coach/intakes", data={"csrf": csrf, "client_ref": ref}, allow_redirects=False)
         assert r.status == 303, ref
+
+
+# ------------------------------------------------------------------ 10. erased data left in SQLite, ids reused
+
+
+async def test_gewist_is_niet_meer_te_lezen_in_het_bestand_en_ids_komen_niet_terug(omg: Omgeving) -> None:
+    if omg.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite files only")
+    with session_scope(omg.engine) as s:
+        eerste = bewaar_terugbelverzoek(s, conversatie_id="web-wis", voornaam="Zoltanwerda", telefoon=None,
+                                        email="zoltan.uniek@voorbeeld.nl", regio="drenthe", profiel={}, routes=[])  # fmt: skip
+    events_van(omg, "web-wis")
+    with omg.tracker.begin() as conn:
+        conn.execute(text("UPDATE events SET data = :d WHERE sender_id = 'web-wis'"), {"d": '{"text": "zoltan.uniek"}'})
+    csrf = await ingelogd(omg.client)
+    r = await omg.client.post(f"/coach/terugbellen/{eerste}/wissen", data={"csrf": csrf, "bevestig": "ja"})
+    assert r.status == 200
+    for engine in (omg.engine, omg.tracker):
+        pad = Path(str(engine.url.database))
+        for bestand in (pad, pad.with_name(pad.name + "-wal")):
+            if bestand.exists():
+                assert b"zoltan.uniek" not in bestand.read_bytes(), bestand
+    with session_scope(omg.engine) as s:
+        tweede = bewaar_terugbelverzoek(s, conversatie_id="web-ander", voornaam="Anna", telefoon="0612345678", email=None,
+                                        regio="drenthe", profiel={}, routes=[])  # fmt: skip
+    assert tweede != eerste  # a stale page for the erased request cannot act on another person
