@@ -99,9 +99,9 @@ def leeftijd_nodig(profiel: Profiel) -> bool:
 
 # Requests the rules must answer even when the message also names an answer ("stop, ik wil een mens").
 VERZOEKEN = frozenset({"hulp", "mens_spreken", "opnieuw", "stoppen", "terug", "bel_mij"})
-# Slots read from the whole message first (its negations, "nog", staff, ended benefits), NLU's
+# Slots read from the whole message first (its negations, "nog", staff, ended benefits, roles of sectors), NLU's
 # entity value only when the text rules find nothing.
-TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau"})
+TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector"})
 
 
 def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> str | None:
