@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 
 
 def _int(naam: str, standaard: int) -> int:
@@ -19,7 +21,16 @@ class CoachConfig:
     terugbel_dagen: int = 3  # an open call-back older than this is flagged
     bewaar_dagen_intake: int = 90  # intakes (and coach conversations) are erased after this
     bewaar_dagen_terugbel: int = 180  # consented call-back requests are kept this long
-    min_cel: int = 5  # statistics: cells below this are shown as "<5"
+    min_cel: int = 10  # statistics: a cell is shown as "<10" while count + its secret offset is below this
+    # Key of the statistics' secret offset per cell (coach/statistiek.py). COACH_STATISTIEK_SLEUTEL,
+    # else derived from WEB_COOKIE_SLEUTEL or RASA_TOKEN (stable over restarts), else random per
+    # start. Never a constant: whoever knows the key can take the offsets off again.
+    statistiek_sleutel: bytes = field(default=b"", repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.statistiek_sleutel:
+            afgeleid = _afgeleid(self.rasa_token) if self.rasa_token else secrets.token_bytes(32)
+            object.__setattr__(self, "statistiek_sleutel", afgeleid)
 
     @classmethod
     def uit_env(cls) -> CoachConfig:
@@ -31,4 +42,18 @@ class CoachConfig:
             terugbel_dagen=_int("COACH_TERUGBEL_DAGEN", 3),
             bewaar_dagen_intake=_int("BEWAARTERMIJN_DAGEN", 90),
             bewaar_dagen_terugbel=_int("BEWAARTERMIJN_TERUGBEL_DAGEN", 180),
+            statistiek_sleutel=_statistiek_sleutel(),
         )
+
+
+def _afgeleid(geheim: str) -> bytes:
+    return hashlib.sha256(b"leerroute-coach-statistiek:" + geheim.encode()).digest()
+
+
+def _statistiek_sleutel() -> bytes:
+    if sleutel := os.environ.get("COACH_STATISTIEK_SLEUTEL"):
+        return sleutel.encode()
+    for naam in ("WEB_COOKIE_SLEUTEL", "RASA_TOKEN"):
+        if geheim := os.environ.get(naam):
+            return _afgeleid(geheim)
+    return secrets.token_bytes(32)

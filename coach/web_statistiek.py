@@ -1,4 +1,5 @@
-"""Coach console: demand statistics (table, PNG chart, CSV), small cells suppressed."""
+"""Coach console: demand statistics (table, PNG chart, CSV). Every number is shown by the rule of
+`coach/statistiek.py` (secret offset per cell, threshold, rounding), never the true count."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from coach.web_basis import (
 
 def _cellen(request: web.Request) -> list[statistiek.Cel]:
     regio = request.query.get("regio") or None
+    config = request.app[CONFIG]
     with session_scope(request.app[ENGINE]) as s:
-        return statistiek.cellen(s, request.app[CONFIG].min_cel, regio)
+        return statistiek.cellen(s, config.statistiek_sleutel, config.min_cel, regio)
 
 
 @beveiligd
@@ -45,7 +47,9 @@ async def statistiek_pagina(request: web.Request) -> web.Response:
 @beveiligd
 async def statistiek_png(request: web.Request) -> web.Response:
     namen = {b.code: b.naam for b in request.app[CATALOGUS].vocabulaire().sectoren}
-    png = await asyncio.get_running_loop().run_in_executor(None, statistiek.grafiek_png, _cellen(request), namen)
+    png = await asyncio.get_running_loop().run_in_executor(
+        None, statistiek.grafiek_png, _cellen(request), namen, request.app[CONFIG].min_cel
+    )
     return web.Response(body=png, content_type="image/png")
 
 

@@ -24,8 +24,8 @@ export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTIONS_PORT/webhook"
 # thread pools would only compete (and spin) for the same cores (deploy/BENCHMARK.md).
 export TF_INTRA_OP_PARALLELISM_THREADS=${TF_INTRA_OP_PARALLELISM_THREADS:-1}
 export TF_INTER_OP_PARALLELISM_THREADS=${TF_INTER_OP_PARALLELISM_THREADS:-1}
-# The web app sits behind nginx, which limits per client address (nginx sees the real one).
-export WEB_BERICHTEN_PER_MINUUT_NGINX=${WEB_BERICHTEN_PER_MINUUT:-30} WEB_BERICHTEN_PER_MINUUT=100000
+# nginx and the web app both limit per client address (the app reads it from nginx's X-Real-IP).
+export WEB_BERICHTEN_PER_MINUUT=${WEB_BERICHTEN_PER_MINUUT:-30} WEB_BERICHTEN_PER_MINUUT_NGINX=${WEB_BERICHTEN_PER_MINUUT:-30}
 
 model=${MODEL:-$(ls -1t models/leerroute-*.tar.gz 2>/dev/null | head -n 1 || true)}
 [ -n "$model" ] || { echo "no trained model in models/: run 'make train'" >&2; exit 1; }
