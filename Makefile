@@ -44,7 +44,7 @@ validate: train
 	@echo "rasa data validate: ok"
 
 b1: venvs
-	@$(APP) ../shared/tools/b1check.py
+	@$(APP) scripts/b1check.py
 
 unit: seed
 	@source scripts/env.sh && .venv-app/bin/pytest -q -m "not conversation" tests

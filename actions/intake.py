@@ -24,6 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.catalogus import catalogus, normaliseerder
 from actions.teksten import knop_codes, response_tekst, vraag_knoppen
 from catalog_db.antwoorden import Normaliseerder, schoon
+from catalog_db.beroepen import beroepen_in_tekst
 from catalog_db.engine import leeftijd_telt
 from catalog_db.leeftijd import CODES as LEEFTIJD_CODES
 from catalog_db.typen import Profiel
@@ -61,10 +62,12 @@ def intake_waarden(tracker: Tracker) -> dict[str, Any]:
 def profiel_uit(tracker: Tracker) -> Profiel:
     leeftijd = tracker.get_slot("leeftijd")
     gemeente = tracker.get_slot("gemeente")
+    beroepen = tracker.get_slot("beroepen")
     return Profiel(
         **intake_waarden(tracker),
         gemeente=gemeente if isinstance(gemeente, str) else None,
         leeftijd=leeftijd if leeftijd in LEEFTIJD_CODES else None,
+        beroepen=tuple(b for b in beroepen if isinstance(b, str)) if isinstance(beroepen, list) else (),
     )
 
 
@@ -261,9 +264,19 @@ class ActionLeesAntwoord(Action):
             gemeente = normaliseerder().gemeente_in_tekst(bericht.get("text") or "", gevonden["regio"])
             if gemeente != tracker.get_slot("gemeente"):
                 events.append(SlotSet("gemeente", gemeente))
+        events += beroepen_events(tracker, bericht.get("text") or "", intent)
         if vraagvorm:
             events.append(SlotSet("vraagvorm", vraagvorm))
         return events
+
+
+def beroepen_events(tracker: Tracker, tekst: str, intent: str | None) -> list[EventType]:
+    """The job words a person names ("ik ben hovenier") go to the slot `beroepen`, so routes in
+    that line of work come first; a later message that names others replaces them."""
+    if tekst.lstrip().startswith("/") or intent in INTERRUPTIES:
+        return []
+    beroepen = list(beroepen_in_tekst(tekst, catalogus().beroepswoorden()))
+    return [SlotSet("beroepen", beroepen)] if beroepen and beroepen != tracker.get_slot("beroepen") else []
 
 
 def _missers(tracker: Tracker) -> int:

@@ -16,12 +16,19 @@ def loket_waarden(loket: LoketInfo) -> dict[str, str]:
         "Loket": naam[:1].upper() + naam[1:],
         "telefoon": loket.telefoon or "",
         "website": loket.url or "",
+        "openingstijden": (loket.openingstijden or "").rstrip(". "),
     }
 
 
 def meld_loket(dispatcher: CollectingDispatcher, loket: LoketInfo, inleiding: str) -> None:
-    """`inleiding` (a response naming {loket}) and then the loket's phone, or else its website."""
+    """`inleiding` (a response naming {loket}), then the loket's phone and website (what is known),
+    and its opening hours where a source gives them."""
     waarden = loket_waarden(loket)
     dispatcher.utter_message(response=inleiding, **waarden)
-    contact = "utter_loket_contact_telefoon" if loket.telefoon else "utter_loket_contact_website"
+    if loket.telefoon:
+        contact = "utter_loket_contact_telefoon" if loket.url else "utter_loket_contact_alleen_telefoon"
+    else:
+        contact = "utter_loket_contact_website" if loket.url else "utter_loket_contact_onbekend"
     dispatcher.utter_message(response=contact, **waarden)
+    if loket.openingstijden:
+        dispatcher.utter_message(response="utter_loket_open", **waarden)

@@ -22,12 +22,6 @@ from catalog_db.engine import kies_loket
 from catalog_db.typen import Advies, Financiering, LoketInfo, Route, loketnaam_in_zin
 from coach.opslag import registreer_vraag
 
-VORM_NAAM = {
-    "bbl": "werken en leren (bbl)", "bol": "naar school (bol)", "derde-leerweg": "werken en leren (derde leerweg)",
-    "praktijkverklaring": "leren in de praktijk", "duaal": "werken en leren (duaal)", "deeltijd": "deeltijd",
-    "voltijd": "voltijd", "cursus": "cursus", "mbo-certificaat": "mbo-certificaat", "evc": "ervaringscertificaat (evc)",
-    "online": "online",
-}  # fmt: skip
 MAX_ROUTES = 3
 log = logging.getLogger(__name__)
 
@@ -64,7 +58,7 @@ def route_dict(
         if c.niveau == "geen"
         else niveau_naam.get(c.niveau, c.niveau),
         "vorm": c.vorm,
-        "vorm_naam": VORM_NAAM.get(c.vorm, c.vorm),
+        "vorm_naam": response_tekst(domain, f"utter_vorm_{c.vorm.replace('-', '_')}") or c.vorm,
         "aanbieder": c.aanbieder,
         "plaats": plaats,
         "duur_maanden": c.duur_maanden,
@@ -177,6 +171,7 @@ def stuur_routes(
             loket=loketnaam_in_zin(r["loket"]),
         )
     dispatcher.utter_message(json_message={"type": "routes", "routes": routes})
+    meld_loket(dispatcher, advies.loket, "utter_routes_loket")  # who helps next, and how to reach them
     dispatcher.utter_message(response="utter_na_advies")
 
 

@@ -5,7 +5,8 @@ Used by scripts/serve.sh and scripts/serve_prod.sh instead of the `rasa` command
   it does not show in `ps` output (serve_prod.sh refuses to start without it);
 * every log record is redacted (privacy.logfilter) from the first line on;
 * three of Rasa's costs per message are cut, with the same results (bot.rasa_snel);
-* failed custom-action calls are noted per conversation for the safety net (bot.actiefouten).
+* failed custom-action calls are noted per conversation for the safety net (bot.actiefouten);
+* model loading and training over HTTP are refused, and the API takes JSON only (bot.api_grenzen).
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ def argumenten(extra: list[str], token: str) -> list[str]:
 
 def main() -> None:
     installeer()
-    from bot import actiefouten
+    from bot import actiefouten, api_grenzen
     from bot.rasa_snel import herbruikte_verbindingen, snellere_actievalidatie, snellere_eventtypes
 
     snellere_actievalidatie()
     snellere_eventtypes()
     herbruikte_verbindingen()
     actiefouten.installeer()
+    api_grenzen.installeer()
     sys.argv = argumenten(sys.argv[1:], os.environ.get("RASA_TOKEN", ""))
     from rasa.__main__ import main as rasa_main
 

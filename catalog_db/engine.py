@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from catalog_db.afstand import km
+from catalog_db.beroepen import past_bij_beroep
 from catalog_db.leeftijd import BANDEN, past_band
 from catalog_db.typen import (
     NAAST_WERK,
@@ -325,12 +326,15 @@ MAX_BONUS = 4.0 * 2 + 2.0 * 2  # the most that fitting schemes add to a course's
 
 OUDER = frozenset({"30_56", "57_plus"})  # past school age: day school full-time fits less well
 MAX_AFSTAND_KM = 60.0  # further than this counts the same (the region is the bound anyway)
+BEROEP_BONUS = 16.0  # a course in the line of work the person named comes before the others
 
 
 def _score(
     profiel: Profiel, cursus: Cursus, n_zeker: int, n_onzeker: int, rang: Mapping[str, int], afstand: float | None = None
 ) -> float:
     score = 30.0 if cursus.regio and cursus.regio == profiel.regio else 10.0
+    if profiel.beroepen and past_bij_beroep(cursus.naam, profiel.beroepen):
+        score += BEROEP_BONUS
     if afstand is not None:
         score -= min(afstand, MAX_AFSTAND_KM) / 6.0
     if profiel.leeftijd in OUDER and cursus.vorm in {"bol", "voltijd"}:
@@ -385,9 +389,11 @@ def stel_routes_voor(
         and not (profiel.doel_sector and r.voorwaarden.doel_sectoren and profiel.doel_sector not in r.voorwaarden.doel_sectoren)
     ]
     met_duur = any(e.max_duur_maanden is not None for r in voor_persoon for e in r.voorwaarden.opleiding)
-    met_naam = any(e.naam_woorden for r in voor_persoon for e in r.voorwaarden.opleiding)
+    # Schemes bound to words of a course name (SLIM's ontwikkelpaden): only which of those words a
+    # name holds matters, so the cache below stays small however many names there are.
+    naam_woorden = sorted({w for r in voor_persoon for e in r.voorwaarden.opleiding for w in e.naam_woorden})
     # Which schemes fit depends only on these course fields: compute once per combination.
-    per_soort: dict[tuple[str, str, str, int | None, str | None], list[Financiering]] = {}
+    per_soort: dict[tuple[str, str, str, int | None, tuple[str, ...]], list[Financiering]] = {}
     kandidaten: list[tuple[float, Cursus]] = []
     for cursus in cursussen:
         if cursus.code in overslaan:
@@ -410,7 +416,7 @@ def stel_routes_voor(
             cursus.vorm,
             cursus.niveau,
             cursus.duur_maanden if met_duur else None,
-            cursus.naam.lower() if met_naam else None,
+            tuple(w for w in naam_woorden if w in cursus.naam.lower()) if naam_woorden else (),
         )
         if soort not in per_soort:
             gevonden = [f for r in voor_persoon if (f := past_regeling_cursus(r, profiel, cursus, vandaag))]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from catalog_db import models
 from catalog_db.afstand import plaats_punten
+from catalog_db.beroepen import beroepswoorden
 from catalog_db.db import default_engine, session_scope
 from catalog_db.engine import DOEL_RANG, persoon_rang, stel_routes_voor
 from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, RegelingInfo, Voorwaarden
@@ -124,12 +125,21 @@ def zoek_cursussen(session: Session, profiel: Profiel, rang: Mapping[str, int], 
     those in the region and nearest the level the person's next step aims at first."""
     p = persoon_rang(profiel, rang)
     o = models.Opleiding
+    # Courses in the line of work the person named come first within the region (engine bonus).
+    beroep = (
+        case((or_(*(func.lower(o.naam).contains(b, autoescape=True) for b in profiel.beroepen)), 0), else_=1)
+        if profiel.beroepen
+        else None
+    )
+    volgorde = [case((o.regio.is_(None), 1), else_=0), func.abs(o.niveau_rang - DOEL_RANG.get(p, 5.0)), o.code]
+    if beroep is not None:
+        volgorde.insert(1, beroep)
     # First pick the codes from the covering index alone, then read only those rows.
     beste = (
         select(o.code)
         .where(o.instroom_rang <= p)
         .where(or_(o.regio == profiel.regio, o.regio.is_(None)))
-        .order_by(case((o.regio.is_(None), 1), else_=0), func.abs(o.niveau_rang - DOEL_RANG.get(p, 5.0)), o.code)
+        .order_by(*volgorde)
         .limit(limiet)
     )
     if profiel.doel_sector:
@@ -154,6 +164,7 @@ class Catalogus:
         self._regelingen: tuple[RegelingInfo, ...] = ()
         self._regeling_rijen: dict[str, dict[str, Any]] = {}
         self._loketten: tuple[LoketInfo, ...] = ()
+        self._beroepswoorden: frozenset[str] = frozenset()
 
     @property
     def engine(self) -> Engine:
@@ -171,6 +182,9 @@ class Catalogus:
                     self._regelingen = tuple(regeling_info(r) for r in regelingen)
                     self._regeling_rijen = {r.code: _rij(r) for r in regelingen}
                     self._loketten = tuple(loket_info(lk) for lk in loketten)
+                    namen = session.scalars(select(models.Opleiding.naam).distinct())
+                    sectorwoorden = [w for b in vocab.sectoren for w in (b.code, b.naam)]
+                    self._beroepswoorden = beroepswoorden(namen, sectorwoorden)
                     self._vocabulaire = vocab
                     self._geladen_op = time.monotonic()
             except SQLAlchemyError as exc:
@@ -196,6 +210,11 @@ class Catalogus:
     def loketten(self) -> tuple[LoketInfo, ...]:
         self._laad()
         return self._loketten
+
+    def beroepswoorden(self) -> frozenset[str]:
+        """The job words of the catalog's course names (catalog_db.beroepen)."""
+        self._laad()
+        return self._beroepswoorden
 
     def geladen_loketten(self) -> tuple[LoketInfo, ...]:
         """The lokets loaded so far, without touching the database (empty before the first load)."""

@@ -22,6 +22,7 @@ class Profiel:
     regio: str | None = None
     gemeente: str | None = None
     leeftijd: str | None = None
+    beroepen: tuple[str, ...] = ()  # job words the person named (catalog_db.beroepen)
 
 
 @dataclass(frozen=True)

@@ -80,15 +80,18 @@ def main(out: Path) -> int:
             if r.startswith("FAIL"):
                 print(f"  {r}")
         ok &= geslaagd / len(regels) >= DOEL["personas"]
-    if (out / "blind.txt").exists():
-        print("Blind set (written apart from data/, never trained on):")
-        for regel in (out / "blind.txt").read_text().splitlines()[:3]:
-            print(f"  {regel}")
-    if (out / "blind_personas.txt").exists():
-        blind = [r for r in (out / "blind_personas.txt").read_text().splitlines() if r.startswith(("ok", "FAIL"))]
-        if blind:
-            n_ok = sum(r.startswith("ok") for r in blind)
-            print(f"  blind personas: {n_ok}/{len(blind)} = {n_ok / len(blind):.1%} whole conversations end in a correct route")
+    for naam in ("blind", "blind2"):
+        if (out / f"{naam}.txt").exists():
+            print(f"Blind set tests/nlu/{naam}/ (written apart from data/, never trained on):")
+            for regel in (out / f"{naam}.txt").read_text().splitlines()[:3]:
+                print(f"  {regel}")
+        if (out / f"{naam}_personas.txt").exists():
+            blind = [r for r in (out / f"{naam}_personas.txt").read_text().splitlines() if r.startswith(("ok", "FAIL"))]
+            if blind:
+                n_ok = sum(r.startswith("ok") for r in blind)
+                print(
+                    f"  {naam} personas: {n_ok}/{len(blind)} = {n_ok / len(blind):.1%} whole conversations end in a correct route"
+                )
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 1
 

@@ -20,6 +20,9 @@ if [ -z "${RASA_TOKEN:-}" ]; then
   RASA_TOKEN=$(cat var/rasa_token)
 fi
 export RASA_TOKEN
+# The action server answers only Rasa: a secret of this start, sent by Rasa (endpoints.yml) and
+# checked by `python -m actions` (issue 16).
+export ACTIESERVER_SLEUTEL=${ACTIESERVER_SLEUTEL:-$(.venv-app/bin/python -c "import secrets; print(secrets.token_urlsafe(32))")}
 logdir=${LOG_DIR:-var/log}
 mkdir -p "$logdir"
 pids=()
@@ -33,7 +36,7 @@ trap stop INT TERM EXIT
 # ZONDER_ACTIESERVER=1 runs Rasa and the web page without the action server: a fault drill
 # (every message must still get an answer, see bot/channels/rest.py).
 if [ "${ZONDER_ACTIESERVER:-0}" != 1 ]; then
-  .venv-app/bin/python -m rasa_sdk --actions actions -p "$ACTIONS_PORT" --logging-config_file deploy/logging.yml \
+  .venv-app/bin/python -m actions --actions actions -p "$ACTIONS_PORT" --logging-config_file deploy/logging.yml \
     >>"$logdir/actions.log" 2>&1 &
   pids+=($!)
 fi

@@ -20,6 +20,8 @@ export TRACKER_DB_URL=${TRACKER_DB_URL:-postgresql://postgres@127.0.0.1:5432/lee
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/1}
 . scripts/env.sh
 export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTIONS_PORT/webhook"
+# The action servers answer only Rasa: a secret of this start (endpoints.prod.yml, python -m actions).
+export ACTIESERVER_SLEUTEL=${ACTIESERVER_SLEUTEL:-$(.venv-app/bin/python -c "import secrets; print(secrets.token_urlsafe(32))")}
 # One TensorFlow thread per pool in each worker: with as many workers as cores, TensorFlow's own
 # thread pools would only compete (and spin) for the same cores (deploy/BENCHMARK.md).
 export TF_INTRA_OP_PARALLELISM_THREADS=${TF_INTRA_OP_PARALLELISM_THREADS:-1}
@@ -83,7 +85,7 @@ bewaak nginx deploy/nginx-run.sh "$LOG_DIR/nginx-error.log" "$nginx" -p "$NGINX_
 i=0
 for port in $ACTIONS_WORKER_PORTS; do
   i=$((i + 1))
-  SANIC_HOST=127.0.0.1 bewaak "actions$i" .venv-app/bin/python -m rasa_sdk --actions actions -p "$port" --logging-config_file "$logconf"  # (sic: rasa_sdk's spelling)
+  SANIC_HOST=127.0.0.1 bewaak "actions$i" .venv-app/bin/python -m actions --actions actions -p "$port" --logging-config_file "$logconf"  # (sic: rasa_sdk's spelling)
 done
 i=0
 for port in $RASA_WORKER_PORTS; do

@@ -51,7 +51,8 @@ def tracker(
     )
 
 
-BOEKHOUDING = {"missers", "uitgelegd", "overslaan"}  # counting misses: tested on their own below
+# Counting misses and job words: tested on their own below.
+BOEKHOUDING = {"missers", "uitgelegd", "overslaan", "beroepen"}
 
 
 async def lees(domain: dict[str, Any], **kw: Any) -> dict[str, Any]:
@@ -471,3 +472,22 @@ async def test_vraag_na_missers(domain: dict[str, Any], missers: str, response: 
                 v for v in domain["responses"]["utter_ask_uitkering"] if not v.get("condition") and not v.get("channel")
             )["buttons"]
         ]
+
+
+async def test_beroep_in_een_antwoord_gaat_naar_beroepen(domain: dict[str, Any]) -> None:
+    gevonden = await _lees_events(domain, tekst="ik ben hovenier en wil verder groeien", requested="situatie")
+    assert gevonden.get("beroepen") == ["hovenier"]
+    # A button or a question in between names no job; the same job again changes nothing.
+    assert "beroepen" not in await _lees_events(domain, tekst='/inform{"situatie":"eigen_werk"}', requested="situatie")
+    assert "beroepen" not in await _lees_events(domain, tekst="wat is een hovenier?", intent="vraag_bbl", requested="situatie")
+    assert "beroepen" not in await _lees_events(
+        domain, tekst="hovenier", requested="huidige_sector", slots={"beroepen": ["hovenier"]}
+    )
+
+
+async def test_routes_in_het_beroep_eerst(domain: dict[str, Any]) -> None:
+    slots = {**LEEG, "situatie": "eigen_werk", "opleidingsniveau": "mbo2", "huidige_sector": "groen", "doel_sector": "groen",
+             "regio": "twente", "leeftijd": "30_56", "beroepen": ["hovenier"]}  # fmt: skip
+    events = await ActionProposeRoutes().run(CollectingDispatcher(), tracker(slots=slots), domain)
+    routes = next(e["value"] for e in events if e["name"] == "routes")
+    assert "hovenier" in routes[0]["opleiding"].lower()

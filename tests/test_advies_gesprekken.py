@@ -125,3 +125,15 @@ def test_werkgever_wordt_geen_leeftijd_gevraagd(bot: Bot) -> None:
         "regio": "enschede",
     })  # fmt: skip
     assert routes and chat.slot("leeftijd") is None
+
+
+def test_hovenier_die_wil_groeien_krijgt_eerst_een_hovenier_route(bot: Bot) -> None:
+    """Seen on the running bot: a hovenier who wanted to grow was offered animal care first."""
+    chat, routes, teksten = speel(bot, "ik ben hovenier en wil verder in mijn vak", {
+        "situatie": "groeien in mijn werk", "opleidingsniveau": "mbo 2", "huidige_sector": "groen",
+        "doel_sector": "groen", "regio": "enschede", "leeftijd": "40",
+    })  # fmt: skip
+    assert chat.slot("beroepen") == ["hovenier"]
+    assert "hovenier" in routes[0]["opleiding"].lower(), [r["opleiding"] for r in routes]
+    assert routes[0]["loket_telefoon"] or routes[0]["loket_url"]
+    assert any("helpt je gratis met de volgende stap" in t for t in teksten)  # who helps next, in the message

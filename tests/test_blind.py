@@ -8,17 +8,20 @@ import pytest
 from catalog_db.antwoorden import Normaliseerder
 from tests.botclient import Bot
 from tests.conftest import laad_domain
-from tests.nlu.blind_score import rasa_parse, scoor, verslag
+from tests.nlu.blind_score import BLIND, rasa_parse, scoor, verslag
 
 pytestmark = pytest.mark.conversation
-# First measured (2026-12-01): slot answers 79.1%, intents 91.9%. Raise with every gain.
-VLOER_SLOTS = 0.78
-VLOER_INTENTS = 0.90
+# Floors per set (slot answers, intents). blind: first 79.1% / 91.9% (2026-12-01), 99.3% / 91.2%
+# after the answer reading of 2026-12-03. blind2 (written 2026-12-03 by another helper): 74.2% /
+# 79.3% at first, 96.6% after. Raise with every gain.
+VLOERS = {"blind": (0.97, 0.90), "blind2": (0.94, 0.77)}
 
 
-def test_blinde_set(bot: Bot, norm: Normaliseerder) -> None:
-    uitslag = scoor(rasa_parse(bot.url, bot.token), norm, laad_domain())
-    print("\n" + verslag(uitslag))
+@pytest.mark.parametrize("naam", sorted(VLOERS))
+def test_blinde_set(bot: Bot, norm: Normaliseerder, naam: str) -> None:
+    vloer_slots, vloer_intents = VLOERS[naam]
+    uitslag = scoor(rasa_parse(bot.url, bot.token), norm, laad_domain(), BLIND.parent / naam)
+    print(f"\n{naam}: " + verslag(uitslag))
     assert uitslag.slots_totaal >= 300 and uitslag.intents_totaal >= 100
-    assert uitslag.slot_score >= VLOER_SLOTS, verslag(uitslag)
-    assert uitslag.intent_score >= VLOER_INTENTS, verslag(uitslag)
+    assert uitslag.slot_score >= vloer_slots, verslag(uitslag)
+    assert uitslag.intent_score >= vloer_intents, verslag(uitslag)

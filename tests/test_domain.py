@@ -112,3 +112,17 @@ def test_whatsapp_knoppen_passen(domain: dict[str, Any]) -> None:
                 assert len(opties) > 10, (naam, vraagvorm, opties)
                 genummerd.add(naam)
     assert genummerd == {"utter_ask_opleidingsniveau", "utter_ask_huidige_sector", "utter_ask_doel_sector"}
+
+
+def test_elke_vorm_van_de_catalogus_heeft_een_tekst(domain: dict[str, Any], catalogus: Catalogus) -> None:
+    """Course-form labels are bot text: they live in the domain (B1-checked), one per form code."""
+    from sqlalchemy import select
+
+    from catalog_db import models
+    from catalog_db.db import session_scope
+
+    with session_scope(catalogus.engine) as s:
+        vormen = set(s.scalars(select(models.Opleiding.vorm).distinct()))
+    assert vormen
+    ontbreekt = [v for v in vormen if f"utter_vorm_{v.replace('-', '_')}" not in domain["responses"]]
+    assert not ontbreekt

@@ -78,3 +78,14 @@ def test_ongeldige_json_aan_rest_geen_500(bot: Bot, body: bytes) -> None:
     except urllib.error.HTTPError as fout:
         status = fout.code
     assert status < 500
+
+
+def test_heel_lang_bericht_wordt_ingekort_en_beantwoord(bot: Bot) -> None:
+    """Issue 16 #12: a 30,000-character message stalled other people's answers. It is cut to
+    1000 characters (as on the web page) and still answered; its start is read as usual."""
+    chat = bot.chat()
+    chat.say("hoi")
+    antwoord = chat.say("ik zoek werk " + "bla " * 7500)
+    assert " ".join(m.get("text") or "" for m in antwoord).strip()
+    assert len(chat.tracker()["latest_message"]["text"]) <= 1000
+    assert chat.slot("situatie") == "werkzoekend"

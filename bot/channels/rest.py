@@ -23,6 +23,9 @@ from sanic.request import Request
 from bot.channels.vangnet import ActieserverGezondheid, storing_in_beurt, vangnet_bericht
 
 log = logging.getLogger(__name__)
+# Longer messages are cut, as the web page does: a 30,000-character message stalled other
+# people's answers for seconds (NLU time grows with the length).
+MAX_TEKENS = 1000
 
 
 class RestMetVangnet(RestInput):
@@ -48,7 +51,7 @@ class RestMetVangnet(RestInput):
 
     def _extract_message(self, req: Request) -> str | None:
         tekst = req.json.get("message") if isinstance(req.json, dict) else None
-        return tekst if isinstance(tekst, str) else ""
+        return tekst[:MAX_TEKENS] if isinstance(tekst, str) else ""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def met_vangnet(message: UserMessage) -> None:

@@ -8,8 +8,14 @@ one after the other in the same run, and prints msg/s, p50/p95 latency and error
 the targets: single >= 0.8x vanilla throughput, p95 <= 1.5x vanilla, zero errors; production
 >= 1.5x single. Only loopback addresses; every loop is bounded.
 
+`BENCH_LANG=1` plays long conversations instead (issue 17): every user keeps ONE conversation
+going for 45 turns (intake, routes, "andere route", questions, corrections, again), against the
+single set-up and vanilla Rasa (its own messages, also 45 turns in one conversation), and prints
+msg/s, p50/p95 per block of 15 turns, and the targets: turns 31-45 >= 0.9x the throughput of
+turns 1-15; single at 16-30 >= 0.8x vanilla's throughput with p95 <= 1.5x vanilla's.
+
 Settings: BENCH_GEBRUIKERS (users, default 16), BENCH_RONDES (intakes per user, default 3),
-BENCH_OPSTELLINGEN (default "single,prod,vanilla"), BENCH_PROFIEL=1 (py-spy samples of the
+BENCH_OPSTELLINGEN (default "single,prod,vanilla"; with BENCH_LANG=1 "single,vanilla"), BENCH_PROFIEL=1 (py-spy samples of the
 action server and a Rasa worker during the run, and catalog query counts; needs .venv-bench).
 """
 
@@ -31,6 +37,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from sqlalchemy import create_engine, text
@@ -46,6 +53,15 @@ INTAKES = (
     ("hoi", "ik heb een eigen bedrijf zonder personeel", "havo", "ik werk in de ict", "ict", "enschede"),
     ("goedemiddag", "ik ben werkloos en wil naar de bouw", "ww", "vmbo", "ik woon in groningen"),
 )
+# One long conversation (BENCH_LANG=1): an intake, then what people do after the advice, three
+# times over; 45 turns. Blocks of 15 turns are measured apart.
+BLOK = 15
+LANG = (
+    "hoi", "ik zoek werk", "bijstand", "mavo", "de zorg", "ik woon in emmen", "andere route", "meer over de routes",
+    "wat kost het", "wat is bbl?", "nee toch liever techniek", "andere route", "hoe gaat het verder",
+    "nee toch liever de zorg", "andere route",
+) * 3  # fmt: skip
+VANILLA_LANG = (("hi", "I am sad", "yes", "great", "no") * 9,)
 # py-spy follows one Rasa server and one action server per set-up.
 PROFIEL_POORTEN = frozenset({"35005", "35055", "36015", "36065", "37005"})
 VANILLA = (("hi", "I am sad", "yes", "great", "no", "bye"), ("hello", "very good", "are you a bot?", "bye", "hi", "perfect"))
@@ -61,6 +77,7 @@ class Uitslag:
     naam: str
     latenties: list[float] = field(default_factory=list)
     per_zin: dict[str, list[float]] = field(default_factory=dict)
+    per_blok: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # block -> (start, end) per message
     fouten: int = 0
     duur: float = 0.0
 
@@ -79,6 +96,16 @@ class Uitslag:
         return [f"  {self.naam:<10} median {m * 1000:6.0f}  p90 {p90 * 1000:6.0f}  max {hoogst * 1000:6.0f} ms  n={k:<3} {zin!r}"
                 for p90, m, hoogst, k, zin in rijen[:n]]  # fmt: skip
 
+    def blok(self, nr: int) -> tuple[float, float, float]:
+        """msg/s, p50 and p95 (ms) of the messages of one block of turns. Throughput: the block's
+        messages over the time from its first start to its last end, over all users."""
+        tijden = self.per_blok.get(nr) or []
+        if not tijden:
+            return float("nan"), float("nan"), float("nan")
+        duur = max(e for _, e in tijden) - min(b for b, _ in tijden)
+        lat = [e - b for b, e in tijden]
+        return len(tijden) / duur if duur else float("nan"), kwantiel(lat, 0.5) * 1000, kwantiel(lat, 0.95) * 1000
+
     def regel(self) -> str:
         return (f"{self.naam:<10} {len(self.latenties) + self.fouten:>6} {self.per_seconde:>8.1f} "
                 f"{self.p(0.5):>8.0f} {self.p(0.95):>8.0f} {self.fouten:>7}")  # fmt: skip
@@ -89,7 +116,7 @@ async def gebruiker(
 ) -> None:
     for intake in intakes:
         sender = "bench-" + uuid.uuid4().hex[:12]
-        for zin in intake:
+        for beurt, zin in enumerate(intake):
             t0 = time.perf_counter()
             try:
                 async with sessie.post(url, json={"sender": sender, "message": zin}) as r:
@@ -100,6 +127,7 @@ async def gebruiker(
             if goed:
                 uitslag.latenties.append(time.perf_counter() - t0)
                 uitslag.per_zin.setdefault(zin, []).append(uitslag.latenties[-1])
+                uitslag.per_blok.setdefault(beurt // BLOK, []).append((t0, time.perf_counter()))
             else:
                 uitslag.fouten += 1
 
@@ -340,13 +368,43 @@ def db_verschil(naam: str, voor: dict[str, dict[str, int]], na: dict[str, dict[s
     return regels
 
 
+def lange_doelen(uitslagen: dict[str, Uitslag], uit: Path) -> int:
+    """The figures of a long-conversation run per block of 15 turns, and the targets of issue 17."""
+    print(f"\n{'set-up':<10} {'turns':>7} {'msg/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for u in uitslagen.values():
+        for nr in sorted(u.per_blok):
+            print(f"{u.naam:<10} {nr * BLOK + 1:>3}-{(nr + 1) * BLOK:<3} " + "{:>8.1f} {:>8.0f} {:>8.0f}".format(*u.blok(nr)))
+    doelen = []
+    s, v = uitslagen.get("single"), uitslagen.get("vanilla")
+    if s:
+        eerste, laatste = s.blok(0)[0], s.blok(2)[0]
+        doelen.append(("single turns 31-45 >= 0.9x throughput of turns 1-15", laatste >= 0.9 * eerste, laatste / eerste))
+        doelen.append(("single zero errors", s.fouten == 0, float(s.fouten)))
+    if s and v:
+        (s_ps, _, s_p95), (v_ps, _, v_p95) = s.blok(1), v.blok(1)
+        doelen += [("single at 16-30 >= 0.8x vanilla throughput", s_ps >= 0.8 * v_ps, s_ps / v_ps),
+                   ("single at 16-30 p95 <= 1.5x vanilla", s_p95 <= 1.5 * v_p95, s_p95 / v_p95)]  # fmt: skip
+    print()
+    for wat, gehaald, factor in doelen:
+        print(f"{'MET ' if gehaald else 'MISSED'} {wat} (ratio {factor:.2f})")
+    (uit / "load_bench_lang.json").write_text(json.dumps(
+        {u.naam: {str(nr): dict(zip(("msg_s", "p50_ms", "p95_ms"), u.blok(nr), strict=True)) for nr in sorted(u.per_blok)}
+         for u in uitslagen.values()}, indent=2))  # fmt: skip
+    return 0
+
+
 def main() -> int:
     gebruikers = int(os.environ.get("BENCH_GEBRUIKERS", "16"))
-    rondes = int(os.environ.get("BENCH_RONDES", "3"))
-    opstellingen = os.environ.get("BENCH_OPSTELLINGEN", "single,prod,vanilla").split(",")
+    lang = os.environ.get("BENCH_LANG") == "1"
+    rondes = 1 if lang else int(os.environ.get("BENCH_RONDES", "3"))
+    opstellingen = os.environ.get("BENCH_OPSTELLINGEN", "single,vanilla" if lang else "single,prod,vanilla").split(",")
     uit = ROOT / "var" / "bench"
     uit.mkdir(parents=True, exist_ok=True)
-    bouwers = {"single": (single, INTAKES), "prod": (prod, INTAKES), "vanilla": (vanilla, VANILLA)}
+    bouwers: dict[str, tuple[Any, tuple[tuple[str, ...], ...]]] = {
+        "single": (single, (LANG,) if lang else INTAKES),
+        "prod": (prod, (LANG,) if lang else INTAKES),
+        "vanilla": (vanilla, VANILLA_LANG if lang else VANILLA),
+    }
     uitslagen: dict[str, Uitslag] = {}
     db_regels: list[str] = []
     cpu_lijst: list[str] = []
@@ -355,8 +413,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix=f"bench-{naam}-") as d:
             print(f"==> {naam}: starting", flush=True)
             with bouwer(Path(d)) as (url, pids, dbs):
-                print(f"==> {naam}: {gebruikers} users x {rondes} intakes", flush=True)
-                duur_schatting = 30 + gebruikers * rondes
+                print(f"==> {naam}: {gebruikers} users x {rondes} conversations of {len(gesprekken[0])} turns", flush=True)
+                duur_schatting = 30 + gebruikers * rondes * len(gesprekken[0]) // 5
                 voor = pg_stats(dbs)
                 cpu_voor = cpu_tijden(pids)
                 with profiel(naam, {k: v for k, v in pids.items() if k in PROFIEL_POORTEN}, duur_schatting, uit):
@@ -371,6 +429,8 @@ def main() -> int:
     print(f"\n{'set-up':<10} {'msgs':>6} {'msg/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for u in uitslagen.values():
         print(u.regel())
+    if lang:
+        return lange_doelen(uitslagen, uit)
     doelen = []
     s, p, v = uitslagen.get("single"), uitslagen.get("prod"), uitslagen.get("vanilla")
     if s and v:

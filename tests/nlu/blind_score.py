@@ -155,7 +155,7 @@ def _optie(naam: str) -> str | None:
 
 def main() -> int:
     if "--personas" in sys.argv:
-        personas = json.loads((BLIND / "personas.json").read_text(encoding="utf-8"))
+        personas = json.loads((Path(_optie("--set") or BLIND) / "personas.json").read_text(encoding="utf-8"))
         print(json.dumps(zonder_leeftijd(personas), ensure_ascii=False))
         return 0
     from actions.catalogus import normaliseerder
