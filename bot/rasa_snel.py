@@ -16,6 +16,11 @@ message, and gives the same result:
 * `herbruikte_verbindingen`: every call to the action server made a new HTTP client session and
   so a new TCP connection. Here the sessions share one connection pool per event loop (idle
   connections are closed after 2 s, before the action server's keep-alive of 5 s ends them).
+* `kleinere_actieaanroep`: every call to the action server carried the whole conversation as
+  events (serialised, sent, parsed and read back into a Tracker), so its cost grew with the
+  conversation (issue 17). Our actions read the slots, the latest message, the active loop and
+  the events since the latest user message (`actions/intake.py` `_sinds_gebruiker`), nothing
+  older; here only those events are sent. Everything else in the call is as before.
 """
 
 from __future__ import annotations
@@ -154,3 +159,48 @@ def herbruikte_verbindingen() -> bool:
     session._leerroute = True  # type: ignore[attr-defined]
     EndpointConfig.session = session  # type: ignore[method-assign]
     return True
+
+
+def sinds_laatste_gebruiker(events: list[Any]) -> list[Any]:
+    """The events from the latest user message on (all of them when there is none)."""
+    from rasa.shared.core.events import UserUttered
+
+    for i in range(len(events) - 1, -1, -1):
+        if isinstance(events[i], UserUttered):
+            return events[i:]
+    return events
+
+
+def kleinere_actieaanroep() -> bool:
+    """Send the action server only the events since the latest user message; False (nothing
+    changed) on another Rasa."""
+    from rasa.core.actions.action import RemoteAction
+
+    if not _rasa_36() or getattr(RemoteAction._action_call_format, "_leerroute", False):
+        return False
+    origineel = RemoteAction._action_call_format
+
+    def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
+        result: dict[str, Any] = origineel(self, _ZonderEvents(tracker), domain)
+        result["tracker"]["events"] = [e.as_dict() for e in sinds_laatste_gebruiker(list(tracker.events))]
+        return result
+
+    _action_call_format._leerroute = True  # type: ignore[attr-defined]
+    RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
+    return True
+
+
+class _ZonderEvents:
+    """A view of a tracker whose `current_state(ALL)` leaves the events out (they are added after,
+    trimmed): everything else is the tracker's own."""
+
+    def __init__(self, tracker: Any) -> None:
+        self._tracker = tracker
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self._tracker, naam)
+
+    def current_state(self, event_verbosity: Any = None) -> dict[str, Any]:
+        from rasa.shared.core.trackers import EventVerbosity
+
+        return self._tracker.current_state(EventVerbosity.NONE)

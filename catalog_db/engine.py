@@ -394,6 +394,7 @@ def stel_routes_voor(
     naam_woorden = sorted({w for r in voor_persoon for e in r.voorwaarden.opleiding for w in e.naam_woorden})
     # Which schemes fit depends only on these course fields: compute once per combination.
     per_soort: dict[tuple[str, str, str, int | None, tuple[str, ...]], list[Financiering]] = {}
+    per_regeling: dict[tuple[str, bool], Financiering] = {}  # (scheme, age left open) -> its Financiering
     kandidaten: list[tuple[float, Cursus]] = []
     for cursus in cursussen:
         if cursus.code in overslaan:
@@ -419,7 +420,15 @@ def stel_routes_voor(
             tuple(w for w in naam_woorden if w in cursus.naam.lower()) if naam_woorden else (),
         )
         if soort not in per_soort:
-            gevonden = [f for r in voor_persoon if (f := past_regeling_cursus(r, profiel, cursus, vandaag))]
+            gevonden = []
+            for r in voor_persoon:
+                uitkomst = _cursus_uitkomst(r, cursus, profiel)
+                if uitkomst is False:
+                    continue
+                sleutel = (r.code, uitkomst is None)
+                if sleutel not in per_regeling:  # the same for every course: compute once
+                    per_regeling[sleutel] = financiering(r, profiel, vandaag, leeftijd_open=uitkomst is None)
+                gevonden.append(per_regeling[sleutel])
             per_soort[soort] = sorted(gevonden, key=lambda f: (not f.geld, not f.zeker, f.lening, f.regel == "situatie"))
         passend = per_soort[soort]
         geld = [f for f in passend if f.geld]

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import urllib.error
 import urllib.request
 import uuid
 from typing import Any
+
+
+def http_status(url: str, body: bytes, methode: str = "POST", koppen: dict[str, str] | None = None) -> int:
+    """The HTTP status of one raw request (for tests of what a server refuses)."""
+    req = urllib.request.Request(url, data=body, method=methode, headers=koppen or {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status
+    except urllib.error.HTTPError as fout:
+        return fout.code
 
 
 class Bot:

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import json
-import urllib.error
 import urllib.request
 
 import pytest
 
 from actions.__main__ import toegestaan
-from tests.botclient import Bot
+from tests.botclient import Bot, http_status
 from tests.conftest_bot import ACTIONS_PORT
 
 ACTIESERVER = f"http://127.0.0.1:{ACTIONS_PORT}"
@@ -30,12 +29,7 @@ def _post(url: str, kop: dict[str, str]) -> int:
                "latest_message": {}, "paused": False, "followup_action": None, "active_loop": {}}  # fmt: skip
     body = json.dumps({"next_action": "action_terugbellen_opslaan", "sender_id": "aanval", "tracker": tracker,
                        "domain": {}, "version": "3.6.21"}).encode()  # fmt: skip
-    req = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "application/json", **kop})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status
-    except urllib.error.HTTPError as fout:
-        return fout.code
+    return http_status(url, body, koppen={"Content-Type": "application/json", **kop})
 
 
 @pytest.mark.conversation

@@ -3,13 +3,10 @@ model loaded from a URL, training started over HTTP, and blind cross-origin post
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
-
 import pytest
 
 from bot.api_grenzen import weigering
-from tests.botclient import Bot
+from tests.botclient import Bot, http_status
 
 
 @pytest.mark.parametrize(
@@ -37,13 +34,7 @@ def test_model_via_http_alleen_als_het_aan_staat() -> None:
 
 def _status(bot: Bot, methode: str, pad: str, body: bytes, soort: str) -> int:
     scheiding = "&" if "?" in pad else "?"
-    req = urllib.request.Request(f"{bot.url}{pad}{scheiding}token={bot.token}", data=body, method=methode,
-                                 headers={"Content-Type": soort})  # fmt: skip
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status
-    except urllib.error.HTTPError as fout:
-        return fout.code
+    return http_status(f"{bot.url}{pad}{scheiding}token={bot.token}", body, methode, {"Content-Type": soort})
 
 
 @pytest.mark.conversation

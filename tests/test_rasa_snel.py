@@ -121,3 +121,36 @@ def test_zelfde_oordeel_als_rasa() -> None:
     uit = subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", CONTROLE], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=300)  # fmt: skip
     assert uit.stdout.strip().endswith("ok"), uit.stderr[-2000:]
+
+
+AANROEP = """
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core import events as ev
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from bot.rasa_snel import kleinere_actieaanroep
+
+domain = Domain.from_dict({"intents": ["inform"], "slots": {"regio": {"type": "text", "mappings": [{"type": "custom"}]}}})
+def beurt(tekst):
+    return [ev.ActionExecuted("action_listen"), ev.UserUttered(tekst, {"name": "inform", "confidence": 1.0}),
+            ev.SlotSet("regio", tekst), ev.ActionExecuted("intake"), ev.ActiveLoop("intake"), ev.BotUttered("vraag")]
+lang = DialogueStateTracker.from_events("s", [ev.SessionStarted()] + [e for i in range(40) for e in beurt(f"b{i}")], domain.slots)
+kort = DialogueStateTracker.from_events("t", [ev.ActionExecuted("action_session_start"), ev.SessionStarted()], domain.slots)
+actie = RemoteAction("action_lees_antwoord", None)
+voor = {naam: actie._action_call_format(t, domain) for naam, t in (("lang", lang), ("kort", kort))}
+assert kleinere_actieaanroep() and not kleinere_actieaanroep()
+for naam, t in (("lang", lang), ("kort", kort)):
+    na = actie._action_call_format(t, domain)
+    zonder = lambda r: {**r, "tracker": {k: v for k, v in r["tracker"].items() if k != "events"}}
+    assert zonder(na) == zonder(voor[naam]), naam  # slots, latest message, loop, domain: all as before
+    n = 5 if naam == "lang" else 2  # from the latest user message on; everything when there is none
+    assert na["tracker"]["events"] == voor[naam]["tracker"]["events"][-n:], naam
+assert len(voor["lang"]["tracker"]["events"]) == 241
+print("ok")
+"""
+
+
+def test_actieserver_krijgt_alleen_events_sinds_de_laatste_gebruiker() -> None:
+    uit = subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", AANROEP], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=300)  # fmt: skip
+    assert uit.stdout.strip().endswith("ok"), uit.stderr[-2000:]

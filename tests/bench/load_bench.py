@@ -111,25 +111,54 @@ class Uitslag:
                 f"{self.p(0.5):>8.0f} {self.p(0.95):>8.0f} {self.fouten:>7}")  # fmt: skip
 
 
+async def zeg(
+    sessie: aiohttp.ClientSession,
+    url: str,
+    sender: str,
+    zinnen: tuple[str, ...],
+    eerste_beurt: int,
+    uitslag: Uitslag,
+    leeg_is_fout: bool,
+) -> None:
+    """One user's messages in one conversation, one after the other, each answer awaited."""
+    for beurt, zin in enumerate(zinnen, start=eerste_beurt):
+        t0 = time.perf_counter()
+        try:
+            async with sessie.post(url, json={"sender": sender, "message": zin}) as r:
+                antwoord = await r.json(content_type=None)
+                goed = r.status == 200 and isinstance(antwoord, list) and (len(antwoord) > 0 or not leeg_is_fout)
+        except (aiohttp.ClientError, TimeoutError, ValueError):
+            goed = False
+        if goed:
+            uitslag.latenties.append(time.perf_counter() - t0)
+            uitslag.per_zin.setdefault(zin, []).append(uitslag.latenties[-1])
+            uitslag.per_blok.setdefault(beurt // BLOK, []).append((t0, time.perf_counter()))
+        else:
+            uitslag.fouten += 1
+
+
 async def gebruiker(
     sessie: aiohttp.ClientSession, url: str, intakes: list[tuple[str, ...]], uitslag: Uitslag, leeg_is_fout: bool = True
 ) -> None:
     for intake in intakes:
-        sender = "bench-" + uuid.uuid4().hex[:12]
-        for beurt, zin in enumerate(intake):
-            t0 = time.perf_counter()
-            try:
-                async with sessie.post(url, json={"sender": sender, "message": zin}) as r:
-                    antwoord = await r.json(content_type=None)
-                    goed = r.status == 200 and isinstance(antwoord, list) and (len(antwoord) > 0 or not leeg_is_fout)
-            except (aiohttp.ClientError, TimeoutError, ValueError):
-                goed = False
-            if goed:
-                uitslag.latenties.append(time.perf_counter() - t0)
-                uitslag.per_zin.setdefault(zin, []).append(uitslag.latenties[-1])
-                uitslag.per_blok.setdefault(beurt // BLOK, []).append((t0, time.perf_counter()))
-            else:
-                uitslag.fouten += 1
+        await zeg(sessie, url, "bench-" + uuid.uuid4().hex[:12], intake, 0, uitslag, leeg_is_fout)
+
+
+async def belast_lang(naam: str, url: str, gesprek: tuple[str, ...], gebruikers: int, leeg_is_fout: bool) -> Uitslag:
+    """BENCH_LANG=1: each user keeps one conversation; all users play turns 1-15, then all play
+    16-30 in the same conversations, then 31-45 (the issue's "played three times in a row"), so
+    each block's throughput is its messages over its own wall time."""
+    uitslag = Uitslag(naam)
+    senders = ["bench-" + uuid.uuid4().hex[:12] for _ in range(gebruikers)]
+    timeout = aiohttp.ClientTimeout(total=120)
+    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=gebruikers)) as sessie:
+        await zeg(sessie, url, "bench-warm", gesprek, 0, Uitslag("warm"), leeg_is_fout)  # warm-up
+        t0 = time.perf_counter()
+        for start in range(0, len(gesprek), BLOK):
+            await asyncio.gather(*(zeg(sessie, url, s, gesprek[start : start + BLOK], start, uitslag, leeg_is_fout)
+                                   for s in senders))  # fmt: skip
+        uitslag.duur = time.perf_counter() - t0
+    return uitslag
 
 
 async def belast(naam: str, url: str, gesprekken: tuple[tuple[str, ...], ...], gebruikers: int, rondes: int) -> Uitslag:
@@ -418,7 +447,11 @@ def main() -> int:
                 voor = pg_stats(dbs)
                 cpu_voor = cpu_tijden(pids)
                 with profiel(naam, {k: v for k, v in pids.items() if k in PROFIEL_POORTEN}, duur_schatting, uit):
-                    uitslagen[naam] = asyncio.run(belast(naam, url, gesprekken, gebruikers, rondes))
+                    uitslagen[naam] = asyncio.run(
+                        belast_lang(naam, url, gesprekken[0], gebruikers, gesprekken is not VANILLA_LANG)
+                        if lang
+                        else belast(naam, url, gesprekken, gebruikers, rondes)
+                    )
                     cpu_na = cpu_tijden(pids)  # before py-spy's fixed-length recording ends
                 cpu_lijst += cpu_regels(naam, cpu_voor, cpu_na, len(uitslagen[naam].latenties), pids)
                 db_regels += db_verschil(naam, voor, pg_stats(dbs), len(uitslagen[naam].latenties))
