@@ -13,8 +13,9 @@ from tests.nlu.blind_score import BLIND, rasa_parse, scoor, verslag
 pytestmark = pytest.mark.conversation
 # Floors per set (slot answers, intents). blind: first 79.1% / 91.9% (2026-12-01), 99.3% / 91.2%
 # after the answer reading of 2026-12-03. blind2 (written 2026-12-03 by another helper): 74.2% /
-# 79.3% at first, 96.6% after. Raise with every gain.
-VLOERS = {"blind": (0.97, 0.90), "blind2": (0.94, 0.77)}
+# 79.3% at first, 96.6% after. With the intent examples of 2026-12-03 (same day, one model):
+# blind 99.1% / 96.9%, blind2 97.0% / 90.7%. Raise with every gain.
+VLOERS = {"blind": (0.97, 0.94), "blind2": (0.95, 0.88)}
 
 
 @pytest.mark.parametrize("naam", sorted(VLOERS))
