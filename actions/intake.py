@@ -23,7 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogus import catalogus, normaliseerder
 from actions.teksten import knop_codes, response_tekst, vraag_knoppen
-from catalog_db.antwoorden import Normaliseerder, schoon
+from catalog_db.antwoorden import Normaliseerder, bevat_woorden, schoon
 from catalog_db.beroepen import beroepen_in_tekst
 from catalog_db.engine import leeftijd_telt
 from catalog_db.leeftijd import CODES as LEEFTIJD_CODES
@@ -51,7 +51,11 @@ MISSERS_KNOPPEN, MISSERS_LOKET, MISSERS_OVERSLAAN = 2, 3, 4
 # Questions the routes can do without: "weet ik niet" skips them at once; the others get one
 # explanation first.
 OVERSLAANBAAR = frozenset({"uitkering", "opleidingsniveau", "huidige_sector", "leeftijd"})
-CORRECTIE = ("toch", "liever", "bedoel", "nee", "niet", "eigenlijk", "sorry", "verander")
+# A correction of an earlier answer: one of these words anywhere ("toch liever techniek"), or
+# "nee"/"niet" at the start ("nee, ik woon in assen"). A "niet" inside an answer ("vmbo niet
+# afgemaakt", "ik werk niet meer") is part of the answer, not a correction.
+CORRECTIE = ("toch", "liever", "bedoel", "eigenlijk", "sorry", "verander")
+CORRECTIE_VOORAAN = ("nee", "niet", "neen", "nope")
 
 
 def intake_waarden(tracker: Tracker) -> dict[str, Any]:
@@ -141,7 +145,9 @@ def lees_bericht(
     is_payload = tekst.lstrip().startswith("/")
     if is_payload and intent in INTERRUPTIES:
         return {}, None  # a button such as "Bel mij" or "Praat met een mens": the rules answer it
-    if not is_payload and intent in INTERRUPTIES and zekerheid >= INTERRUPTIE_ZEKERHEID:
+    # A question or request in between, unless the message holds no Dutch word at all: NLU gives
+    # "qwerty" some intent too (afscheid), but it is an unreadable answer (counted as a miss).
+    if not is_payload and intent in INTERRUPTIES and zekerheid >= INTERRUPTIE_ZEKERHEID and bevat_woorden(tekst):
         # A question or request, even if it names a level or sector, unless the whole message
         # is an answer to the open question (NLU took "coevorden" for chitchat).
         code = norm.heel_antwoord(gevraagd, tekst, [c or "" for c in opties]) if gevraagd else None
@@ -186,7 +192,8 @@ def lees_bericht(
     losse_sectoren += [c for c in norm.sectoren_zonder_rol(tekst) if c not in losse_sectoren]
     # A sector without a role that is the person's current work says nothing about the goal.
     losse_sectoren = [c for c in losse_sectoren if c != gevonden.get("huidige_sector")]
-    correctie = bool(set(schoon(tekst).split()) & set(CORRECTIE))
+    woorden = schoon(tekst).split()
+    correctie = bool(set(woorden) & set(CORRECTIE)) or bool(woorden and woorden[0] in CORRECTIE_VOORAAN)
     # A loose sector is the goal only outside a question (opener, after the advice) or as a
     # correction ("nee toch liever techniek"); inside another question a sector word is
     # usually part of the answer ("uitkering van de gemeente").

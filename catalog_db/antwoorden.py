@@ -39,6 +39,13 @@ NIET_AF = re.compile(
 NIVEAU_DOEL_ERVOOR = re.compile(r"\b(?:wil|willen|naar|voor|ga|gaan|word|worden)\s+(?:\w+\s+){0,3}$")
 NIVEAU_DOEL_ERNA = re.compile(r"^\s*(?:\w+\s+)?(?:halen|haal|doen|volgen|worden|gaan\s+doen|te\s+halen)\b")
 NIVEAU_AF = re.compile(r"\b(?:diploma|gehaald|afgemaakt|afgerond|geslaagd)\b")
+# A school the person is still in ("ik zit in de laatste klas van het vmbo", "nu havo 5", "ik doe
+# nu de havo") is not finished: it counts as a level left without diploma.
+NOG_BEZIG = re.compile(
+    r"\b(?:(?:zit|zitten)\s+(?:nu\s+|nog\s+)*(?:in|op)|nu\s+(?:in|op)?|ik\s+doe\s+(?:nu\s+)?)\s*(?:de\s+|het\s+)?"
+    r"(?:(?:laatste|eerste|tweede|derde|vierde|vijfde|zesde)\s+(?:klas|jaar)\s+(?:van\s+)?(?:de\s+|het\s+)?|examenklas\s+(?:van\s+)?"
+    r"(?:de\s+|het\s+)?|klas\s+\d\s+(?:van\s+)?(?:de\s+|het\s+)?|\d\s+)?$"
+)
 GESTOPT_MET = re.compile(
     r"\b(?:gestopt|gestart|begonnen|stoppen)\s+(?:met|op|van)\s+(?:de\s+|het\s+)?$|\b(?:\d|een|paar|half|halve|twee)\s+jaar\s+(?:op\s+de\s+|het\s+)?$"
 )
@@ -96,7 +103,7 @@ WERKT_NU = re.compile(
 # Staying where one works: "wil daar verzorgende worden", "in de zaak waar ik werk".
 BLIJVEN = re.compile(
     r"\bwil\s+(?:\w+\s+)?(?:daar|hier)\s+(?:\w+\s+){0,3}worden\b|\bwaar\s+ik\s+(?:nu\s+)?(?:werk|zit)\b"
-    r"|\b(?:via|bij|van)\s+(?:mijn|m'n|mn|me)\s+(?:huidige\s+)?(?:werkgever|baas|werk)\b"
+    r"|\b(?:via|bij|van|op)\s+(?:mijn|m'n|mn|me)\s+(?:huidige\s+|eigen\s+)?(?:werkgever|baas|werk|organisatie|afdeling)\b"
 )
 # A time to come: "over een half jaar zit ik zonder werk" is switching, not looking.
 STRAKS = re.compile(r"\b(?:straks|binnenkort|over\s+(?:een\s+|\w+\s+)?(?:half\s+)?(?:jaar|maanden?|weken?))\b")
@@ -117,7 +124,9 @@ BAAN_GAAT_WEG = re.compile(
 )
 # Not working (any more): "ik werk al een jaar niet meer", "ik ben mijn werk kwijt", "thuis zonder baan".
 WERKT_NIET = re.compile(
-    r"\b(?:werk|werkt)\s+(?:\w+\s+){0,3}niet\s*(?:meer)?\b(?!\s+(?:graag|leuk|fijn|prettig|met|in|bij|als))"
+    # "werk" as the verb ("ik werk al een jaar niet meer", "werk ik niet"), not the noun ("ander werk, ik ben niet blij")
+    r"(?:\b(?:ik|je|jij|hij|zij|ze|u)\s+(?:werk|werkt)|(?<!ander )(?<!andere )(?<!nieuw )(?<!mijn )(?<!het )(?<!geen )(?<!leuk )\bwerk\s+ik|^(?:werk|werkt))\s+(?:\w+\s+){0,3}niet\s*(?:meer)?\b"
+    r"(?!\s+(?:graag|leuk|fijn|prettig|met|in|bij|als))"
     r"|\b(?:ben|is|raakte|geraakt)\s+(?:\w+\s+){0,3}(?:werk|baan|job|baantje)\s+(?:\w+\s+){0,3}(?:kwijt|verloren)"
     r"|\b(?:werk|baan|job)\s+(?:kwijt|verloren)\s+(?:geraakt|gegaan)|\bzonder\s+(?:werk|baan|job)\b"
     r"|\bwerkloos\s+(?:geraakt|geworden)|\b(?:zit|ben|zat|was)\s+(?:\w+\s+){0,4}thuis\b"
@@ -146,7 +155,8 @@ OP_SCHOOL = re.compile(
 )
 # Done with school: a school leaver, unless the message tells another situation ("nu werk ik ...").
 SCHOOL_KLAAR = re.compile(
-    rf"\b(?:klaar|stop|stoppen|gestopt|afgestudeerd|geslaagd|van)\s+(?:met\s+|voor\s+|van\s+)?(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?{SCHOOL}\b"
+    rf"\b(?:klaar|stop|stoppen|gestopt|afgestudeerd|geslaagd|van)\s+(?:met\s+|voor\s+|van\s+|op\s+)?(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?{SCHOOL}\b"
+    r"|\b(?:ben|was|zijn)\s+(?:\w+\s+){0,3}geslaagd\b(?!\s+voor\s+(?:mijn\s+|m'n\s+|het\s+|de\s+)?(?:rijbewijs|theorie))|\bexamen\s+(?:\w+\s+)?(?:gedaan|gehaald|gemaakt)\b"
     rf"|\bniet\s+meer\s+naar\s+(?:school|de\s+\w+)\b|\b{SCHOOL}\s+(?:\w+\s+)?(?:afgemaakt|gehaald|afgerond)\b"
     r"|\bdiploma\s+(?:\w+\s+)?(?:binnen|op\s+zak)\b"
 )
@@ -283,6 +293,15 @@ def woordenboek() -> frozenset[str] | None:
     return frozenset(SpellChecker(language="nl").word_frequency.dictionary)
 
 
+def bevat_woorden(tekst: str) -> bool:
+    """Does a message hold at least one Dutch word (of the dictionary)? "qwerty" or "xyzzy" does
+    not, whatever intent NLU gives it. True when no dictionary is installed."""
+    woorden = woordenboek()
+    if woorden is None:
+        return True
+    return any(w in woorden for w in re.findall(r"[a-zà-ÿ]+", tekst.lower()))
+
+
 def lemmatiseer(tekst: str) -> str:
     f = lemmatizer()
     woorden = tekst.split()
@@ -397,6 +416,7 @@ class Normaliseerder:
                 stuk = stuk[: g.start()]  # "gestopt met het hbo" is about the next level
             zonder = (NIET_AF.search(stuk) or GESTOPT_MET.search(t[:begin])) and not NIVEAU_AF.match(stuk.strip())
             zonder = zonder and "diploma" not in t[begin:eind]  # "vwo diploma en toen gestopt met studeren"
+            zonder = zonder or bool(NOG_BEZIG.search(t[:begin][-50:]))  # still in that school
             (niet_af if zonder and code not in ("geen",) else af).append(code)
         rang = self.vocab.niveau_rang
         if "mbo?" in af:
@@ -481,9 +501,10 @@ class Normaliseerder:
         gevonden: dict[str, str] = {}
         if not t:
             return gevonden
-        situatie = self._situatie(t)
-        if situatie and situatie != AMBIGU:  # an own business, alone or with staff? the intake asks
-            gevonden["situatie"] = situatie
+        situatie = self._situatie(t)  # also "I work" in passing: that tells the sector's role below
+        sterk = self._situatie(t, zwak=False)
+        if sterk and sterk != AMBIGU:  # an own business, alone or with staff? the intake asks
+            gevonden["situatie"] = sterk
         if uitkering := self._uitkering(t, antwoord=False):
             gevonden["uitkering"] = uitkering
         niveau = self._niveau_in_tekst(t)
@@ -496,8 +517,8 @@ class Normaliseerder:
             gevonden["leeftijd"] = band
         # A sector said without a cue word is the present work of someone who tells they work
         # ("zelfstandige in de thuiszorg", "de schoonmaak, ik wil wat anders").
-        heeft_werk = gevonden.get("situatie") in ("eigen_werk", "zzp", "werkgever") or (
-            gevonden.get("situatie") == "overstap" and (WIL_WEG.search(t) or BAAN_GAAT_WEG.search(t))
+        heeft_werk = situatie in ("eigen_werk", "zzp", "werkgever") or (
+            situatie == "overstap" and (WIL_WEG.search(t) or BAAN_GAAT_WEG.search(t))
         )
         for rol, code in self._sectoren_met_rol(t):
             if rol == "zwak_huidig":
@@ -510,8 +531,9 @@ class Normaliseerder:
         huidig, doel = gevonden.get("huidige_sector"), gevonden.get("doel_sector")
         if huidig and doel and huidig != doel and gevonden.get("situatie") in (None, "eigen_werk"):
             gevonden["situatie"] = "overstap"  # works in one sector, wants another: switching work
-        # Staying where one works ("wil daar teamleider worden"): the goal is the present sector.
-        if "huidige_sector" in gevonden and BLIJVEN.search(t):
+        # Staying where one works ("wil daar teamleider worden"): the goal is the present sector;
+        # not when the job goes away or the person wants out ("de fabriek waar ik werk gaat dicht").
+        if "huidige_sector" in gevonden and BLIJVEN.search(t) and gevonden.get("situatie") not in ("overstap", "werkzoekend"):
             gevonden.setdefault("doel_sector", gevonden["huidige_sector"])
         return gevonden
 
@@ -608,9 +630,11 @@ class Normaliseerder:
             return Uitkomst(laatste, "term") if not streng else None
         return None
 
-    def _situatie(self, t: str) -> str | None:
+    def _situatie(self, t: str, zwak: bool = True) -> str | None:
         """The situation a message tells, all its cues weighed (SITUATIE_VOORRANG); AMBIGU for an
-        own business without a word about staff; None when it tells none."""
+        own business without a word about staff; None when it tells none. `zwak`: also take
+        "I work" said in passing as growing in the job (right as the answer to the situation
+        question, too quick in a first message: "ik werk bij de ah" may be someone who wants out)."""
         z = " ".join(w for w in t.split() if w not in VULWOORDEN)
         treffers = [(m.start(), self._code_van["situatie"][m.group(1)]) for m in self._patroon["situatie"].finditer(z)]
         codes = {c for _, c in treffers}
@@ -643,8 +667,8 @@ class Normaliseerder:
             codes.add("eigen_werk")
         if SCHOOL_KLAAR.search(z) and not codes and not WERKT_NU.search(z):
             codes.add("schoolverlater")
-        if (WERKT_NOG.search(z) or WERKT_NU.search(z)) and not codes:
-            codes.add("eigen_werk")
+        if zwak and (WERKT_NOG.search(z) or WERKT_NU.search(z)) and not codes:
+            codes.add("eigen_werk")  # working now and nothing more said: growing in the job
         if len(codes) > 1 and CORRECTIE_WOORD.search(z) and treffers:
             return treffers[-1][1]  # "nee toch zzp": the last one said
         return next((c for c in SITUATIE_VOORRANG if c in codes), None)

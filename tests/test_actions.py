@@ -355,6 +355,10 @@ async def test_antwoord_verandert_alleen_met_correctie(domain: dict[str, Any]) -
     assert "situatie" not in zonder and zonder["huidige_sector"] == "retail"
     met = await lees(domain, tekst="nee ik zoek werk", slots={"situatie": "overstap"}, requested="opleidingsniveau")
     assert met["situatie"] == "werkzoekend"
+    # A "niet" inside an answer is part of it: a school not finished is no new situation.
+    for tekst in ("vmbo niet afgemaakt", "havo niet afgemaakt, wel mijn mavo diploma"):
+        antwoord = await lees(domain, tekst=tekst, slots={"situatie": "werkzoekend"}, requested="opleidingsniveau")
+        assert "situatie" not in antwoord and antwoord["opleidingsniveau"] in ("geen", "vmbo"), (tekst, antwoord)
 
 
 @pytest.mark.parametrize(
@@ -491,3 +495,22 @@ async def test_routes_in_het_beroep_eerst(domain: dict[str, Any]) -> None:
     events = await ActionProposeRoutes().run(CollectingDispatcher(), tracker(slots=slots), domain)
     routes = next(e["value"] for e in events if e["name"] == "routes")
     assert "hovenier" in routes[0]["opleiding"].lower()
+
+
+async def test_ik_werk_in_een_eerste_bericht_laat_de_vraag_groeien_of_wisselen_open(domain: dict[str, Any]) -> None:
+    """ "I work at X" says where, not whether the person wants to grow or switch: a first message
+    leaves the situation question open; as the answer to that question it means growing."""
+    eerste = await lees(domain, tekst="hallo, ik werk bij de hema")
+    assert "situatie" not in eerste and eerste.get("huidige_sector") == "retail"
+    antwoord = await lees(domain, tekst="ik werk bij de hema", requested="situatie")
+    assert antwoord["situatie"] == "eigen_werk"
+    groei = await lees(domain, tekst="ik werk in een verpleeghuis en wil mijn diploma halen bij mijn organisatie")
+    assert groei["situatie"] == "eigen_werk"
+
+
+async def test_onzin_met_een_intent_is_een_misser_geen_tussenvraag(domain: dict[str, Any]) -> None:
+    """NLU gave "qwerty" the intent afscheid (0.65): without a Dutch word it is an unreadable answer."""
+    onzin = await _lees_events(domain, tekst="qwerty", intent="afscheid", confidence=0.65, requested="uitkering")
+    assert onzin.get("vraagvorm") == "opnieuw" and onzin.get("missers") == "1"
+    doei = await _lees_events(domain, tekst="doei", intent="afscheid", confidence=0.9, requested="uitkering")
+    assert "vraagvorm" not in doei and "uitkering" not in doei  # a real goodbye: the rules answer it

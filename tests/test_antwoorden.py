@@ -245,6 +245,12 @@ def test_lange_berichten(norm: Normaliseerder, tekst: str, verwacht: dict[str, s
         ("lts en daarna 2 jaar mts", "vmbo"),
         ("lbo en toen mbo", None),  # which mbo? the intake asks
         ("mbo 3, daarna pabo niet afgemaakt", "mbo3"),
+        # A school the person is still in is not finished (the level below, or the one finished before).
+        ("ik zit nu in de examenklas van de mavo", "geen"),
+        ("zit op het vwo, in de vijfde klas", "havo"),
+        ("mavo diploma heb ik, nu op de havo", "vmbo"),
+        ("ik doe nu de havo", "vmbo"),
+        ("ik heb de havo gedaan", "havo"),
     ],
 )
 def test_niveau_alle_genoemde_scholen_gewogen(norm: Normaliseerder, tekst: str, code: str | None) -> None:
@@ -285,3 +291,35 @@ def test_lemma_tabel_vult_spacy_aan() -> None:
 
 def test_samenstelling_met_een_nederlands_woord_als_kop(norm: Normaliseerder) -> None:
     assert norm.vind_in_tekst("ik werk op het provinciehuis").get("huidige_sector") == "overheid"
+
+
+def test_waar_ik_werk_is_geen_doel_als_het_werk_weggaat(norm: Normaliseerder) -> None:
+    """ "The place where I work" names the present work; it is the goal only for someone staying."""
+    weg = norm.vind_in_tekst("het magazijn waar ik werk sluit volgend jaar")
+    assert weg.get("situatie") == "overstap" and weg.get("huidige_sector") == "logistiek" and "doel_sector" not in weg
+    blijf = norm.vind_in_tekst("ik wil doorgroeien in de zorg waar ik werk")
+    assert blijf.get("doel_sector") == "zorg"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("liever een andere baan, ik ben hier niet gelukkig", "overstap"),  # "niet" about the mood, not the work
+        ("sinds de zomer werk ik niet meer", "werkzoekend"),  # "werk" as the verb
+    ],
+)
+def test_niet_bij_werk_als_zelfstandig_naamwoord(norm: Normaliseerder, tekst: str, code: str) -> None:
+    assert norm.vind_in_tekst(tekst).get("situatie") == code
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("vorige maand ben ik geslaagd", "schoolverlater"),
+        ("examen net gehaald", "schoolverlater"),
+        ("deze zomer klaar op de mavo", "schoolverlater"),
+        ("ik ben geslaagd voor mijn rijbewijs", None),
+    ],
+)
+def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: str | None) -> None:
+    assert norm.normaliseer("situatie", tekst, fuzzy=False).code == code
