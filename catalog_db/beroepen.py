@@ -54,10 +54,8 @@ def beroepen_in_tekst(tekst: str, bekend: frozenset[str]) -> tuple[str, ...]:
     for woord in woorden(tekst):
         woord = _enkelvoud(woord)
         treffer = woord if woord in bekend else None
-        if treffer is None and len(woord) > KORTSTE_DEEL:
-            treffer = next(
-                (b for b in sorted(bekend, key=len, reverse=True) if len(b) >= KORTSTE_DEEL and woord.endswith(b)), None
-            )
+        if treffer is None and len(woord) > KORTSTE_DEEL:  # the longest job word it ends in
+            treffer = max((b for b in bekend if len(b) >= KORTSTE_DEEL and woord.endswith(b)), key=len, default=None)
         if treffer and treffer not in gevonden:
             gevonden.append(treffer)
     return tuple(gevonden[:MAX_BEROEPEN])

@@ -26,13 +26,13 @@ scripts/serve.sh >/dev/null 2>&1 &
 serve=$!
 trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do [ -f "$tmp/ready" ] && break; sleep 1; done
-BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python ../shared/tools/converse.py tests/personas/personas.json >"$out/personas.txt" || true
+BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.persona_speler tests/personas/personas.json >"$out/personas.txt" || true
 echo "==> the blind sets (tests/nlu/blind*/: written apart from data/, never trained on)"
 # The bot asks the age only when it changes the money: the blind personas' expected age is
 # checked only where it was asked (tests/nlu/blind_score.py zonder_leeftijd).
 for set in blind blind2; do
   BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.nlu.blind_score --set "tests/nlu/$set" >"$out/$set.txt" || true
   .venv-app/bin/python -m tests.nlu.blind_score --personas --set "tests/nlu/$set" >"$tmp/${set}_personas.json"
-  BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python ../shared/tools/converse.py "$tmp/${set}_personas.json" >"$out/${set}_personas.txt" || true
+  BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.persona_speler "$tmp/${set}_personas.json" >"$out/${set}_personas.txt" || true
 done
 .venv-app/bin/python scripts/eval_report.py "$out"

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
+from catalog_db.repository import Catalogus
 from tests.botclient import Bot, Chat
 from tests.conftest_bot import start, stop
+from tests.persona_speler import regio_woorden_uit, speel_alle
 
 pytestmark = pytest.mark.conversation
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,13 +33,13 @@ def test_converse_voorbeelden(bot: Bot) -> None:
     assert uit.returncode == 0, uit.stdout + uit.stderr
 
 
-@pytest.mark.skipif(not CONVERSE.exists(), reason="../shared/tools/converse.py not present")
-def test_eigen_personas(bot: Bot) -> None:
-    uit = converse(bot, str(ROOT / "tests" / "personas" / "personas.json"))
-    regels = [r for r in uit.stdout.splitlines() if r.startswith(("ok", "FAIL"))]
-    geslaagd = sum(r.startswith("ok") for r in regels)
-    assert len(regels) >= 45
-    assert geslaagd / len(regels) >= 0.9, uit.stdout
+def test_eigen_personas(bot: Bot, catalogus: Catalogus) -> None:
+    """Our 56 personas, played by our own player (tests/persona_speler.py: no ../shared needed)."""
+    personas = json.loads((ROOT / "tests" / "personas" / "personas.json").read_text(encoding="utf-8"))
+    regels = speel_alle(bot, personas, regio_woorden_uit(catalogus))
+    uitslagen = [r for r in regels if r.startswith(("ok", "FAIL"))]
+    assert len(uitslagen) >= 45
+    assert sum(r.startswith("ok") for r in uitslagen) / len(uitslagen) >= 0.9, "\n".join(regels)
 
 
 def codes_ok(chat: Chat) -> None:
