@@ -191,12 +191,26 @@ def past_regeling(
     return past_regeling_cursus(regeling, profiel, cursus, vandaag)
 
 
-def past_regeling_cursus(regeling: RegelingInfo, profiel: Profiel, cursus: Cursus, vandaag: date) -> Financiering | None:
-    """The course-level check of a scheme that already fits the person."""
+def past_regeling_cursus(
+    regeling: RegelingInfo,
+    profiel: Profiel,
+    cursus: Cursus,
+    vandaag: date,
+    bekend: dict[tuple[str, bool], Financiering] | None = None,
+) -> Financiering | None:
+    """The course-level check of a scheme that already fits the person. The Financiering depends
+    on the scheme and on whether the age is left open, not on the course: `bekend` keeps those
+    built in one route query."""
     uitkomst = _cursus_uitkomst(regeling, cursus, profiel)
     if uitkomst is False:
         return None
-    return financiering(regeling, profiel, vandaag, leeftijd_open=uitkomst is None)
+    sleutel = (regeling.code, uitkomst is None)
+    if bekend is not None and sleutel in bekend:
+        return bekend[sleutel]
+    gevonden = financiering(regeling, profiel, vandaag, leeftijd_open=uitkomst is None)
+    if bekend is not None:
+        bekend[sleutel] = gevonden
+    return gevonden
 
 
 def _past_opleiding(eis: Opleidingseis, cursus: Cursus) -> bool:
@@ -420,15 +434,7 @@ def stel_routes_voor(
             tuple(w for w in naam_woorden if w in cursus.naam.lower()) if naam_woorden else (),
         )
         if soort not in per_soort:
-            gevonden = []
-            for r in voor_persoon:
-                uitkomst = _cursus_uitkomst(r, cursus, profiel)
-                if uitkomst is False:
-                    continue
-                sleutel = (r.code, uitkomst is None)
-                if sleutel not in per_regeling:  # the same for every course: compute once
-                    per_regeling[sleutel] = financiering(r, profiel, vandaag, leeftijd_open=uitkomst is None)
-                gevonden.append(per_regeling[sleutel])
+            gevonden = [f for r in voor_persoon if (f := past_regeling_cursus(r, profiel, cursus, vandaag, per_regeling))]
             per_soort[soort] = sorted(gevonden, key=lambda f: (not f.geld, not f.zeker, f.lening, f.regel == "situatie"))
         passend = per_soort[soort]
         geld = [f for f in passend if f.geld]
