@@ -161,10 +161,19 @@ def seed(session: Session, seed_dir: Path = SEED_DIR) -> ImportResultaat:
     """Load every seed file; returns what the course import changed."""
     laad_vocabulaire_seed(session, seed_dir / "vocabulary.yml")
     laad_gemeenten_seed(session, seed_dir / "gemeenten.yml")
-    laad_aanbieders(session, seed_dir / "aanbieders.csv")
+    for pad in sorted(seed_dir.glob("aanbieders*.csv")):
+        laad_aanbieders(session, pad)
     laad_regelingen(session, seed_dir / "regelingen.yml")
     laad_loketten(session, seed_dir / "loketten.yml")
-    return importeer_bestand(session, seed_dir / "opleidingen.csv")
+    # One file per part of the country (opleidingen.csv, opleidingen_<deel>.csv): each is checked
+    # and imported whole; codes are unique over all of them.
+    resultaat = ImportResultaat()
+    for pad in sorted(seed_dir.glob("opleidingen*.csv")):
+        deel = importeer_bestand(session, pad)
+        resultaat.nieuw += deel.nieuw
+        resultaat.gewijzigd += deel.gewijzigd
+        resultaat.ongewijzigd += deel.ongewijzigd
+    return resultaat
 
 
 def is_geseed(session: Session) -> bool:
