@@ -21,12 +21,19 @@ message, and gives the same result:
   conversation (issue 17). Our actions read the slots, the latest message, the active loop and
   the events since the latest user message (`actions/intake.py` `_sinds_gebruiker`), nothing
   older; here only those events are sent. Everything else in the call is as before.
+* `snellere_staten`: every policy, for every prediction, turned the tracker into its list of past
+  states by replaying all its events on a fresh copy (`Domain.states_for_tracker_history`), so
+  the cost of a prediction grew with the conversation (issue 17). Here the replay is kept with
+  the tracker: a next call replays only the events added since, as long as the events seen before
+  are still the start of the tracker's applied events (same objects); otherwise it starts over.
+  Each call gets its own copy of the states, as before.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -204,3 +211,96 @@ class _ZonderEvents:
         from rasa.shared.core.trackers import EventVerbosity
 
         return self._tracker.current_state(EventVerbosity.NONE)
+
+
+@dataclass
+class _Replay:
+    """Where `states_for_tracker_history` stopped for one tracker and one set of arguments."""
+
+    domain: Any
+    events: list[Any]  # the applied events replayed so far (the tracker's own objects)
+    tracker: Any  # the replayed tracker after those events
+    states: list[Any]  # the states before each ActionExecuted among them
+    last_ml: Any = None
+    hidden: bool = False
+
+
+def _is_begin(oud: list[Any], nieuw: list[Any]) -> bool:
+    return len(oud) <= len(nieuw) and all(a is b for a, b in zip(oud, nieuw, strict=False))
+
+
+def _kopie(state: dict[str, Any]) -> dict[str, Any]:
+    """A state whose sub-states are the caller's own (callers delete keys in them)."""
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in state.items()}
+
+
+def _stap(domain: Any, r: _Replay, hide_rule_turn: bool, omit: bool, ignore: bool, rule_only: Any) -> Any:
+    """One turn of Rasa 3.6's `Domain.states_for_tracker_history` loop on `r.tracker`; the state
+    is appended to `r.states` (None when the turn is hidden)."""
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+
+    tr = r.tracker
+    if ignore:
+        if not r.hidden:
+            r.last_ml = domain._get_prev_action_sub_state(tr)
+        if not tr.followup_action and tr.latest_action_name != tr.active_loop_name:
+            r.hidden = hide_rule_turn
+        if r.hidden:
+            return None
+    state = domain.get_active_state(tr, omit_unset_slots=omit)
+    if ignore:
+        domain._remove_rule_only_features(state, rule_only)
+        if r.states:
+            domain._substitute_rule_only_user_input(state, r.states[-1])
+        if r.last_ml:
+            state[PREVIOUS_ACTION] = r.last_ml
+    return domain._clean_state(state)
+
+
+def _sleutel(waarde: Any) -> Any:
+    if isinstance(waarde, dict):
+        return tuple(sorted((k, _sleutel(v)) for k, v in waarde.items()))
+    if isinstance(waarde, list | tuple | set | frozenset):
+        return tuple(_sleutel(v) for v in waarde)
+    return waarde
+
+
+def snellere_staten() -> bool:
+    """Replace `Domain.states_for_tracker_history` by an incremental replay; False (nothing
+    changed) on another Rasa."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted
+
+    if not _rasa_36() or getattr(Domain.states_for_tracker_history, "_leerroute", False):
+        return False
+
+    def states_for_tracker_history(
+        self: Domain,
+        tracker: Any,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: dict[str, Any] | None = None,
+    ) -> list[Any]:
+        args = (omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        replays: dict[Any, _Replay] = tracker.__dict__.setdefault("_leerroute_replays", {})
+        sleutel = (id(self), omit_unset_slots, ignore_rule_only_turns, _sleutel(rule_only_data))
+        events = tracker.applied_events()
+        r = replays.get(sleutel)
+        if r is None or r.domain is not self or not _is_begin(r.events, events):
+            r = replays[sleutel] = _Replay(self, [], tracker.init_copy(), [])
+        for event in events[len(r.events) :]:
+            if isinstance(event, ActionExecuted):
+                state = _stap(self, r, event.hide_rule_turn, *args)
+                if state is not None:
+                    r.states.append(state)
+            r.tracker.update(event)
+        r.events = events
+        # The state after the last event counts only for this call: work on a copy of the turn
+        # bookkeeping so the next call goes on from the last ActionExecuted.
+        einde = _Replay(self, events, r.tracker, r.states, r.last_ml, r.hidden)
+        laatste = _stap(self, einde, False, *args)
+        return [_kopie(s) for s in r.states] + ([_kopie(laatste)] if laatste is not None else [])
+
+    states_for_tracker_history._leerroute = True  # type: ignore[attr-defined]
+    Domain.states_for_tracker_history = states_for_tracker_history  # type: ignore[method-assign]
+    return True

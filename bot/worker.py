@@ -4,7 +4,7 @@ Used by scripts/serve.sh and scripts/serve_prod.sh instead of the `rasa` command
 * the API token is read from the environment (`RASA_TOKEN`) and never put on a command line, so
   it does not show in `ps` output (serve_prod.sh refuses to start without it);
 * every log record is redacted (privacy.logfilter) from the first line on;
-* four of Rasa's costs per message are cut, with the same results (bot.rasa_snel);
+* five of Rasa's costs per message are cut, with the same results (bot.rasa_snel);
 * failed custom-action calls are noted per conversation for the safety net (bot.actiefouten);
 * model loading and training over HTTP are refused, and the API takes JSON only (bot.api_grenzen).
 """
@@ -29,12 +29,14 @@ def main() -> None:
         kleinere_actieaanroep,
         snellere_actievalidatie,
         snellere_eventtypes,
+        snellere_staten,
     )
 
     snellere_actievalidatie()
     snellere_eventtypes()
     herbruikte_verbindingen()
     kleinere_actieaanroep()
+    snellere_staten()
     actiefouten.installeer()
     api_grenzen.installeer()
     sys.argv = argumenten(sys.argv[1:], os.environ.get("RASA_TOKEN", ""))

@@ -154,3 +154,48 @@ def test_actieserver_krijgt_alleen_events_sinds_de_laatste_gebruiker() -> None:
     uit = subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", AANROEP], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=300)  # fmt: skip
     assert uit.stdout.strip().endswith("ok"), uit.stderr[-2000:]
+
+
+STATEN = """
+import random
+from rasa.core.training import load_data
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActionReverted, UserUtteranceReverted
+from rasa.shared.core.trackers import DialogueStateTracker
+from bot.rasa_snel import snellere_staten
+
+domain = Domain.load("domain")
+verhalen = load_data("data", domain, augmentation_factor=0)  # our stories and rules as trackers
+slots = [s.name for s in domain.slots]
+rule_only = {"rule_only_slots": slots[:3], "rule_only_loops": ["intake"]}
+varianten = [(False, False, None), (True, False, None), (False, True, rule_only), (True, True, rule_only)]
+origineel = Domain.states_for_tracker_history
+rng = random.Random(17)
+# Each story's events, grown one event at a time on one tracker (as a conversation grows), with
+# now and then a revert (the replay must start over) and the same tracker asked again unchanged.
+gevallen = 0
+assert snellere_staten() and not snellere_staten()
+for verhaal in verhalen[:60]:
+    events = list(verhaal.events)
+    t = DialogueStateTracker.from_events("s", [], domain.slots)
+    for i, e in enumerate(events):
+        t.update(e)
+        if isinstance(e, ActionExecuted) and rng.random() < 0.05:
+            t.update(rng.choice([ActionReverted(), UserUtteranceReverted()]))
+        for omit, ignore, rod in varianten:
+            for _ in range(1 + (i % 7 == 0)):
+                snel = domain.states_for_tracker_history(t, omit, ignore, rod)
+                echt = origineel(domain, t, omit, ignore, rod)
+                assert snel == echt, (verhaal.sender_id, i, omit, ignore)
+                gevallen += 1
+        if snel:
+            snel[-1].clear()  # a caller that changes what it got changes nothing for the next call
+assert gevallen > 1000, gevallen
+print("ok", gevallen)
+"""
+
+
+def test_staten_stap_voor_stap_gelijk_aan_rasa() -> None:
+    uit = subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", STATEN], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=600)  # fmt: skip
+    assert "ok" in uit.stdout, uit.stderr[-3000:]

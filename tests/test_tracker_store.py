@@ -72,15 +72,87 @@ print("ok")
 """
 
 
-def _controleer(url: str) -> None:
+# The tracker kept in memory between messages (issue 17): used only while the database holds
+# exactly its events; another writer, an erasure, a message that failed before its save, idle
+# time and the memory bound all make the store read the database again.
+GEHEUGEN = """
+import asyncio, os
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core import events as ev
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine.url import make_url
+from bot.stores.tracker_store import UrlSQLTrackerStore
+
+domain = Domain.load("domain")
+url = make_url(os.environ["TRACKER_DB_URL"])
+ons = UrlSQLTrackerStore(domain)
+ander = UrlSQLTrackerStore(domain)  # another Rasa worker on the same database
+rasa = SQLTrackerStore(domain, dialect=url.get_backend_name(), host=url.host, port=url.port, db=url.database, username=url.username)
+start = [ev.ActionExecuted("action_session_start", timestamp=1.0), ev.SessionStarted(timestamp=2.0), ev.ActionExecuted("action_listen", timestamp=3.0)]
+def beurt(t, tekst, ts):
+    for e in (ev.UserUttered(tekst, {"name": "inform", "confidence": 1.0}, [], timestamp=ts), ev.SlotSet("regio", tekst, timestamp=ts + 0.1),
+              ev.ActionExecuted("action_listen", timestamp=ts + 0.2)):
+        t.update(e)
+def dicts(t):
+    return [e.as_dict() for e in t.events] if t else None
+
+async def main():
+    t = DialogueStateTracker.from_events("g", start, domain.slots)
+    await ons.save(t)                                        # starts before its SessionStarted: not kept
+    assert await ons.retrieve("g") is not t
+    t = await ons.retrieve("g")
+    await ons.save(t)
+    assert await ons.retrieve("g") is t                      # unchanged: the one in memory
+    beurt(t, "drenthe", 10.0); await ons.save(t)
+    assert await ons.retrieve("g") is t
+    beurt(t, "twente", 20.0)                                 # a message that failed before its save
+    opnieuw = await ons.retrieve("g")
+    assert opnieuw is not t and dicts(opnieuw) == dicts(t)[:-3] and opnieuw.get_slot("regio") == "drenthe"
+    await ons.save(opnieuw)
+    t2 = await ander.retrieve("g"); beurt(t2, "groningen", 30.0); await ander.save(t2)   # the other worker
+    na = await ons.retrieve("g")
+    assert na is not opnieuw and na.get_slot("regio") == "groningen" and dicts(na) == dicts(await rasa.retrieve("g"))
+    await ons.save(na)
+    with ons.engine.begin() as c:                            # erased (privacy), then a new start
+        c.exec_driver_sql("DELETE FROM events WHERE sender_id = 'g'")
+    assert await ons.retrieve("g") is None
+    await ons.save(DialogueStateTracker.from_events("g", start, domain.slots))
+    nieuw = await ons.retrieve("g"); await ons.save(nieuw)
+    assert await ons.retrieve("g") is nieuw and nieuw.get_slot("regio") is None
+    ons.geheugen.max_idle_s = 0.0                            # idle too long: not kept
+    assert await ons.retrieve("g") is not nieuw
+    ons.geheugen.max_idle_s, ons.geheugen.max_gesprekken = 600.0, 2
+    ts = [DialogueStateTracker.from_events(f"m{i}", start[1:], domain.slots) for i in range(3)]
+    for x in ts:
+        await ons.save(x)
+    assert await ons.retrieve("m0") is not ts[0] and await ons.retrieve("m2") is ts[2]
+    s = DialogueStateTracker.from_events("sessie", start[1:], domain.slots); beurt(s, "a", 5.0)
+    for e in (ev.ActionExecuted("action_session_start", timestamp=100.0), ev.SessionStarted(timestamp=101.0),
+              ev.ActionExecuted("action_listen", timestamp=102.0)):   # a new session within the tracker
+        s.update(e)
+    await ons.save(s)
+    gelezen = await ons.retrieve("sessie")
+    assert gelezen is not s and dicts(gelezen) == dicts(await rasa.retrieve("sessie"))
+
+asyncio.run(main())
+print("ok")
+"""
+
+
+def _controleer(url: str, programma: str = CONTROLE) -> None:
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRACKER_DB_URL": url}
-    uit = subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", CONTROLE], cwd=ROOT, capture_output=True, text=True,
+    uit = subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", programma], cwd=ROOT, capture_output=True, text=True,
                          env=env, timeout=300)  # fmt: skip
     assert uit.stdout.strip().endswith("ok"), uit.stderr[-3000:]
 
 
 def test_zelfde_rijen_als_rasa_op_sqlite(tmp_path: Path) -> None:
     _controleer(f"sqlite:///{tmp_path / 'tracker.db'}")
+
+
+def test_tracker_in_geheugen_alleen_zolang_de_database_hetzelfde_heeft(tmp_path: Path) -> None:
+    _controleer(f"sqlite:///{tmp_path / 'tracker.db'}", GEHEUGEN)
 
 
 @pytest.fixture
@@ -92,3 +164,4 @@ def pg_tracker_db() -> Iterator[str]:
 @pytest.mark.postgres
 def test_zelfde_rijen_als_rasa_op_postgresql(pg_tracker_db: str) -> None:
     _controleer(pg_tracker_db)
+    _controleer(pg_tracker_db, GEHEUGEN)
