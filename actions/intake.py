@@ -4,9 +4,10 @@
   every user message, inside the form or not: any slot can be filled (or corrected) at any time.
   It reads button payloads, NLU entities (with roles), free text and option numbers, and only
   ever sets canonical codes from the catalog vocabulary.
-* `validate_intake` enforces the codes once more, decides which questions apply to this person,
-  sets `requested_slot`, the progress ("Vraag 2 van 5"), and lets questions in between through
-  to the rules by returning nothing.
+* `validate_intake` enforces the codes once more, decides which questions apply to this person
+  (`gedeeld.intakevragen`, the rule the coach console shows too), sets `requested_slot`, the
+  progress ("Vraag 2 van 5"), and lets questions in between through to the rules by returning
+  nothing.
 * `action_terug` undoes the last answer.
 """
 
@@ -28,14 +29,13 @@ from catalog_db.beroepen import beroepen_in_tekst
 from catalog_db.engine import leeftijd_telt
 from catalog_db.leeftijd import CODES as LEEFTIJD_CODES
 from catalog_db.typen import Profiel
+from gedeeld.intakevragen import INTAKE_SLOTS, vragen_voor
 
 log = logging.getLogger(__name__)
 
-INTAKE_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
 # The questions of the form: the intake slots, and the age band when it changes the money.
 VRAAG_SLOTS = (*INTAKE_SLOTS, "leeftijd")
 SECTOR_SLOTS = ("huidige_sector", "doel_sector")
-MET_HUIDIGE_SECTOR = frozenset({"eigen_werk", "overstap", "zzp", "werkgever"})
 DOEL_IS_HUIDIG = frozenset({"eigen_werk", "werkgever"})
 # Intents that are not an answer: the form steps aside and a rule answers them.
 INTERRUPTIES = frozenset({
@@ -73,22 +73,6 @@ def profiel_uit(tracker: Tracker) -> Profiel:
         leeftijd=leeftijd if leeftijd in LEEFTIJD_CODES else None,
         beroepen=tuple(b for b in beroepen if isinstance(b, str)) if isinstance(beroepen, list) else (),
     )
-
-
-def vragen_voor(slots: Mapping[str, Any], leeftijd_nodig: bool = False) -> list[str]:
-    """The intake questions that apply to this person, in the order they are asked. The age
-    comes last, and only when it changes the money of a route (or was already answered)."""
-    situatie = slots.get("situatie")
-    vragen = ["situatie"]
-    if situatie == "werkzoekend":
-        vragen.append("uitkering")
-    vragen.append("opleidingsniveau")
-    if situatie in MET_HUIDIGE_SECTOR:
-        vragen.append("huidige_sector")
-    vragen += ["doel_sector", "regio"]
-    if leeftijd_nodig or slots.get("leeftijd"):
-        vragen.append("leeftijd")
-    return vragen
 
 
 def leeftijd_nodig(profiel: Profiel) -> bool:

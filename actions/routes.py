@@ -20,7 +20,7 @@ from actions.teksten import response_tekst
 from catalog_db.db import session_scope
 from catalog_db.engine import kies_loket
 from catalog_db.typen import Advies, Financiering, LoketInfo, Route, loketnaam_in_zin
-from coach.opslag import registreer_vraag
+from gedeeld.opslag import registreer_vraag
 
 MAX_ROUTES = 3
 log = logging.getLogger(__name__)

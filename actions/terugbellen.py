@@ -1,7 +1,7 @@
 """ "Bel mij": the call-back form (consent, first name, phone or e-mail) and storing the request.
 
-Nothing is kept without a clear "ja". The name and contact are checked by `coach.contact`; the
-request is stored with the intake profile and the routes (`coach.opslag`), then the name and
+Nothing is kept without a clear "ja". The name and contact are checked by `gedeeld.contact`; the
+request is stored with the intake profile and the routes (`gedeeld.opslag`), then the name and
 contact slots are emptied again, so the conversation holds them no longer than needed. When the
 database fails, the person gets the loket's contact to call themselves."""
 
@@ -21,8 +21,8 @@ from actions.loket import loket_waarden
 from actions.routes import catalogus_loket, stuur_loket
 from catalog_db.antwoorden import schoon
 from catalog_db.db import session_scope
-from coach.contact import normaliseer_email, normaliseer_telefoon, normaliseer_voornaam
-from coach.opslag import bewaar_terugbelverzoek
+from gedeeld.contact import normaliseer_email, normaliseer_telefoon, normaliseer_voornaam
+from gedeeld.opslag import bewaar_terugbelverzoek
 
 log = logging.getLogger(__name__)
 JA = frozenset(

@@ -24,9 +24,9 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from catalog_db.coach_tabellen import CoachAccount, CoachInlogpoging, CoachSessie
 from coach.config import CoachConfig
-from coach.models import CoachAccount, CoachInlogpoging, CoachSessie
-from coach.opslag import nu
+from gedeeld.opslag import nu
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_WACHTWOORD = 12

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, func, select, true, update
 from sqlalchemy.orm import Session
 
+from catalog_db.coach_tabellen import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
 from coach.config import CoachConfig
-from coach.models import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
-from coach.opslag import nu, vraag_sleutel
+from gedeeld.opslag import nu, vraag_sleutel
 from privacy.sqlite import overschrijf_bij_wissen
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import aiohttp
 
+from gedeeld.intakevragen import INTAKE_SLOTS
+
 log = logging.getLogger("leerroute.coach")
-INTAKE_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
 # Slots a button payload can set at any moment; a sector payload only works while it is asked.
 PAYLOAD_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "regio")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coach.models import VraagRecord
+from catalog_db.coach_tabellen import VraagRecord
 
 DIMENSIES = ("maand", "regio", "doel_sector", "opleidingsniveau", "situatie")
 ONBEKEND = "onbekend"

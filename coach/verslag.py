@@ -10,9 +10,10 @@ from typing import Any
 
 from fpdf import FPDF
 
+from catalog_db.coach_tabellen import Intake
 from catalog_db.typen import LoketInfo, loketnaam_in_zin
 from catalog_db.vocabulaire import Vocabulaire
-from coach.models import PROFIEL_VELDEN, Intake
+from gedeeld.intakevragen import INTAKE_SLOTS
 
 VELD_NAAM = {
     "situatie": "Situatie",
@@ -62,7 +63,7 @@ def geld_regels(route: Mapping[str, Any]) -> list[str]:
 
 def profiel_regels(profiel: Mapping[str, Any], vocab: Vocabulaire) -> list[dict[str, str]]:
     regels = []
-    for veld in PROFIEL_VELDEN:
+    for veld in INTAKE_SLOTS:
         code = profiel.get(veld)
         if not code:
             continue

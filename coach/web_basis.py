@@ -16,11 +16,11 @@ import jinja2
 from aiohttp import web
 from sqlalchemy import ColumnElement, Engine, false, or_
 
+from catalog_db.coach_tabellen import MAX_ID, Intake, Terugbelverzoek
 from catalog_db.db import session_scope
 from catalog_db.repository import Catalogus
 from coach import auth
 from coach.config import CoachConfig
-from coach.models import MAX_ID, Intake, Terugbelverzoek
 from coach.privacy import wis_conversatie
 from coach.rasa import Rasa
 

@@ -10,18 +10,16 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import select
 
-from catalog_db.db import session_scope
-from catalog_db.vocabulaire import SLOT_SOORT
-from coach.contact import bevat_bsn, normaliseer_client_ref
-from coach.models import (
+from catalog_db.coach_tabellen import (
     INTAKE_AFGEROND,
     INTAKE_NIEUW,
     INTAKE_OVERGEDRAGEN,
     CoachAccount,
     Intake,
 )
-from coach.opslag import nu, registreer_vraag
-from coach.rasa import INTAKE_SLOTS, RasaFout, Stand
+from catalog_db.db import session_scope
+from catalog_db.vocabulaire import SLOT_SOORT
+from coach.rasa import RasaFout, Stand
 from coach.verslag import VELD_NAAM, verslag_data, verslag_pdf
 from coach.web_basis import (
     CATALOGUS,
@@ -37,6 +35,9 @@ from coach.web_basis import (
     rasa_voor,
     wis_alles,
 )
+from gedeeld.contact import bevat_bsn, normaliseer_client_ref
+from gedeeld.intakevragen import INTAKE_SLOTS, vragen_voor
+from gedeeld.opslag import nu, registreer_vraag
 
 
 @beveiligd
@@ -139,12 +140,6 @@ def _keuzes(request: web.Request) -> dict[str, list[tuple[str, str]]]:
     return {slot: [(b.code, b.naam) for b in vocab.begrippen(soort)] for slot, soort in SLOT_SOORT.items()}
 
 
-def _vragen_voor(profiel: dict[str, str | None]) -> list[str]:
-    from actions.intake import vragen_voor  # the dialogue's own rule: which questions apply
-
-    return vragen_voor(profiel)
-
-
 def _werk_bij(s: Any, intake: Intake, stand: Stand) -> None:
     """Keep the intake's profile and routes in step with the conversation; count the demand
     once the routes are there."""
@@ -171,7 +166,7 @@ async def intake_pagina(request: web.Request) -> web.Response:
             stand = Stand(slots={**intake.profiel, "routes": intake.routes})
         vocab = request.app[CATALOGUS].vocabulaire()
         data = verslag_data(intake, vocab, request.app[CATALOGUS].loketten())
-        vragen = _vragen_voor(stand.profiel)
+        vragen = vragen_voor(stand.profiel)
         begrepen = [
             {
                 "slot": slot,

@@ -23,7 +23,7 @@ from coach.web_basis import (
     log,
     pagina,
 )
-from web.adres import client_adres
+from gedeeld.adres import client_adres
 
 FOUTEN_ZONDER_WACHTEN = 10
 FOUTEN_VENSTER_S = 15 * 60

@@ -9,15 +9,13 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import select
 
-from catalog_db.db import session_scope
-from coach.models import (
+from catalog_db.coach_tabellen import (
     TERUGBEL_AFGEROND,
     TERUGBEL_GECLAIMD,
     TERUGBEL_OPEN,
     Terugbelverzoek,
 )
-from coach.opslag import nu
-from coach.rasa import INTAKE_SLOTS
+from catalog_db.db import session_scope
 from coach.verslag import VELD_NAAM
 from coach.web_basis import (
     CATALOGUS,
@@ -31,6 +29,8 @@ from coach.web_basis import (
     terugbel_zichtbaar,
     wis_alles,
 )
+from gedeeld.intakevragen import INTAKE_SLOTS
+from gedeeld.opslag import nu
 
 
 @beveiligd

@@ -19,10 +19,10 @@ import pytest
 from aiohttp.test_utils import TestClient
 from sqlalchemy import Engine, select, text
 
+from catalog_db.coach_tabellen import Intake, Terugbelverzoek, VraagRecord
 from catalog_db.db import session_scope
 from coach.config import CoachConfig
-from coach.models import Intake, Terugbelverzoek, VraagRecord
-from coach.opslag import bewaar_terugbelverzoek, registreer_vraag, vraag_sleutel
+from gedeeld.opslag import bewaar_terugbelverzoek, registreer_vraag, vraag_sleutel
 from tests import test_coach_web
 from tests.conftest import ROOT
 from tests.test_coach_web import (
@@ -166,7 +166,7 @@ async def test_wissen_via_terugbelverzoek_raakt_de_intake_van_een_ander_niet(omg
 
 
 def test_echt_adres_alleen_van_de_vertrouwde_proxy() -> None:
-    from web.adres import echt_adres
+    from gedeeld.adres import echt_adres
 
     proxy = ("127.0.0.1", "::1")
     assert echt_adres("127.0.0.1", {"X-Real-IP": "203.0.113.9"}, proxy) == "203.0.113.9"

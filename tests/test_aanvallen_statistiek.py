@@ -20,7 +20,7 @@ from aiohttp.test_utils import TestClient
 from catalog_db.db import session_scope
 from coach import statistiek
 from coach.config import CoachConfig
-from coach.opslag import registreer_vraag
+from gedeeld.opslag import registreer_vraag
 from tests import test_coach_web
 from tests.test_coach_web import Omgeving, ingelogd
 

@@ -12,12 +12,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogus import zet_catalogus
-from actions.intake import ActionLeesAntwoord, ActionTerug, ValidateIntake, vragen_voor
+from actions.intake import ActionLeesAntwoord, ActionTerug, ValidateIntake
 from actions.loket import loket_waarden
 from actions.routes import ActionAndereRoute, ActionMensSpreken, ActionProposeRoutes, ActionRouteBetalen
 from actions.teksten import knop_codes
 from catalog_db.repository import Catalogus
 from catalog_db.typen import LoketInfo, loketnaam_in_zin
+from gedeeld.intakevragen import vragen_voor
 
 LEEG = {"situatie": None, "uitkering": None, "opleidingsniveau": None, "huidige_sector": None, "doel_sector": None, "regio": None}
 

@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine, select, update
 
+from catalog_db.coach_tabellen import CoachAccount, CoachSessie
 from catalog_db.db import session_scope
 from coach import auth
 from coach.__main__ import main as coach_main
 from coach.config import CoachConfig
-from coach.models import CoachAccount, CoachSessie
-from coach.opslag import nu
+from gedeeld.opslag import nu
 
 CONFIG = CoachConfig()
 WW = "correct-paard-batterij"

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from catalog_db.coach_tabellen import CoachAccount, Intake, Terugbelverzoek, VraagRecord
 from catalog_db.db import make_engine, session_scope
 from coach.auth import maak_account
-from coach.models import CoachAccount, Intake, Terugbelverzoek, VraagRecord
 from tests.conftest_bot import WEB_PORT
 from tests.conftest_browser import ARTEFACTEN
 

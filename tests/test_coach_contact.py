@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from coach.contact import bevat_bsn, is_bsn, normaliseer_client_ref, normaliseer_email, normaliseer_telefoon, normaliseer_voornaam
+from gedeeld.contact import (
+    bevat_bsn,
+    is_bsn,
+    normaliseer_client_ref,
+    normaliseer_email,
+    normaliseer_telefoon,
+    normaliseer_voornaam,
+)
 
 
 @pytest.mark.parametrize(

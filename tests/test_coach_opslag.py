@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import Engine, func, select
 
+from catalog_db.coach_tabellen import Terugbelverzoek, VraagRecord
 from catalog_db.db import session_scope
-from coach.models import Terugbelverzoek, VraagRecord
-from coach.opslag import bewaar_terugbelverzoek, registreer_vraag, vraag_sleutel
+from gedeeld.opslag import bewaar_terugbelverzoek, registreer_vraag, vraag_sleutel
 
 PROFIEL = {"situatie": "werkzoekend", "uitkering": "bijstand", "opleidingsniveau": "vmbo", "huidige_sector": None,
            "doel_sector": "zorg", "regio": "drenthe"}  # fmt: skip

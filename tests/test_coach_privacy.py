@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, select, text
 
+from catalog_db.coach_tabellen import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
 from catalog_db.db import session_scope
 from coach.auth import maak_account
 from coach.config import CoachConfig
-from coach.models import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
-from coach.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
 from coach.privacy import pas_bewaartermijn_toe, wis_conversatie
+from gedeeld.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
 from privacy.__main__ import main as privacy_main
 
 

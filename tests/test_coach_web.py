@@ -19,13 +19,13 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import Engine, create_engine, func, select, text
 
 from actions.routes import route_dict
+from catalog_db.coach_tabellen import CoachAccount, Intake, Terugbelverzoek, VraagRecord
 from catalog_db.db import session_scope
 from catalog_db.repository import Catalogus
 from catalog_db.typen import Profiel
 from coach.auth import maak_account
 from coach.config import CoachConfig
-from coach.models import CoachAccount, Intake, Terugbelverzoek, VraagRecord
-from coach.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
+from gedeeld.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
 from tests.conftest import laad_domain
 from web.app import maak_app
 from web.config import WebConfig

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 import actions.terugbellen as terugbellen
 from actions.catalogus import zet_catalogus
 from actions.terugbellen import ActionBewaarTerugbelverzoek, ValidateTerugbellen, lees_contact, lees_toestemming
+from catalog_db.coach_tabellen import Terugbelverzoek
 from catalog_db.db import session_scope
 from catalog_db.repository import Catalogus
-from coach.models import Terugbelverzoek
 
 PROFIEL = {
     "situatie": "werkzoekend",

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from bot.channels.whatsapp_opmaak import afzender_id
-from coach.models import Terugbelverzoek
+from catalog_db.coach_tabellen import Terugbelverzoek
 from tests.botclient import Bot
 from tests.conftest_bot import NEP_API_PORT, RASA_PORT, WHATSAPP
 from tests.nep_api import NepApi, Ontvangen, meta_handtekening, post_meta, twilio_handtekening, webhook_body

@@ -23,7 +23,7 @@ import aiohttp
 from aiohttp import web
 
 from coach.web import registreer as registreer_coach
-from web.adres import VERTROUWDE_PROXIES, client_adres
+from gedeeld.adres import VERTROUWDE_PROXIES, client_adres
 from web.config import WebConfig
 
 STATIC = Path(__file__).resolve().parent / "static"

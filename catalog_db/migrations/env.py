@@ -1,8 +1,9 @@
-"""Alembic environment for the catalog."""
+"""Alembic environment for the catalog database: the catalog's tables and the coach console's."""
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import catalog_db.coach_tabellen  # noqa: F401 - the coach console's tables, on the same Base
 from catalog_db.models import Base
 
 config = context.config

@@ -5,7 +5,12 @@
 * `coach_account`, `coach_sessie`, `coach_inlogpoging`: coaches, their sessions, login attempts.
 * `intake`: a guided intake a coach ran with a client, with its report data.
 
-Times are naive UTC (`coach.tijd.nu()`), the same on SQLite and PostgreSQL.
+They live in the catalog database, so they are defined here, next to the catalog's tables: the
+bot writes demand records and call-backs (`gedeeld.opslag`), the console reads and writes them
+all, `privacy` erases them, and Alembic's environment (`migrations/env.py`) imports this module,
+so an autogenerate sees them and never proposes to drop them.
+
+Times are naive UTC (`gedeeld.opslag.nu()`), the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from catalog_db.models import Base
 # Status values.
 TERUGBEL_OPEN, TERUGBEL_GECLAIMD, TERUGBEL_AFGEROND = "open", "geclaimd", "afgerond"
 INTAKE_NIEUW, INTAKE_OVERGEDRAGEN, INTAKE_AFGEROND = "nieuw", "overgedragen", "afgerond"
-PROFIEL_VELDEN = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
 MAX_ID = 2**31 - 1  # INTEGER on PostgreSQL
 
 

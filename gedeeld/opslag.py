@@ -1,4 +1,5 @@
-"""What the bot's action server stores for coach mode: demand records and call-back requests.
+"""What the bot's action server stores for coach mode, and the console too: demand records and
+call-back requests (tables in `catalog_db.coach_tabellen`).
 
 `registreer_vraag` keeps one anonymous record per conversation for the demand statistics:
 month, regio, doel_sector, opleidingsniveau, situatie, and whether it came from the public bot
@@ -24,8 +25,9 @@ from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from coach.contact import normaliseer_email, normaliseer_telefoon, normaliseer_voornaam
-from coach.models import PROFIEL_VELDEN, TERUGBEL_OPEN, Terugbelverzoek, VraagRecord
+from catalog_db.coach_tabellen import TERUGBEL_OPEN, Terugbelverzoek, VraagRecord
+from gedeeld.contact import normaliseer_email, normaliseer_telefoon, normaliseer_voornaam
+from gedeeld.intakevragen import INTAKE_SLOTS
 
 _CODE = re.compile(r"[a-z0-9_]{1,48}")
 MAX_ROUTES = 10
@@ -55,7 +57,7 @@ def bron_van(conversatie_id: str) -> str:
 def schoon_profiel(profiel: Mapping[str, Any]) -> dict[str, str | None]:
     """Only the intake fields, only code-shaped values (lowercase letters, digits, _)."""
     uit: dict[str, str | None] = {}
-    for veld in PROFIEL_VELDEN:
+    for veld in INTAKE_SLOTS:
         waarde = profiel.get(veld)
         uit[veld] = waarde if isinstance(waarde, str) and _CODE.fullmatch(waarde) else None
     return uit

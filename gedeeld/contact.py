@@ -1,7 +1,8 @@
 """Pure validators for contact details and client references.
 
 Every function takes what a person typed and returns the normalised value, or None when it is
-not acceptable. They never log what they get."""
+not acceptable. They never log what they get. The bot's call-back form, the storage of a call-back
+(`gedeeld.opslag`) and the coach console's intake all check with these."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """The client's real address. Behind nginx every request comes from 127.0.0.1, so the address is
 taken from `X-Real-IP` (or the last entry of `X-Forwarded-For`, the one nginx wrote) only when the
 peer itself is a trusted proxy (`WEB_VERTROUWDE_PROXIES`); from anyone else those headers are
-ignored, so a client cannot choose its own address."""
+ignored, so a client cannot choose its own address. The web app sets the trusted proxies
+(`VERTROUWDE_PROXIES`) and limits messages per address; the coach console slows down failed
+logins per address."""
 
 from __future__ import annotations
 
