@@ -146,13 +146,20 @@ def _hulp_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
 def stuur_routes(
     dispatcher: CollectingDispatcher, domain: Mapping[str, Any], routes: list[dict[str, Any]], advies: Advies
 ) -> None:
+    if not advies.aanbod_in_regio:
+        dispatcher.utter_message(response="utter_geen_aanbod_in_regio")  # said plainly, before anything else
     if not routes:
-        dispatcher.utter_message(response="utter_geen_route", **loket_waarden(advies.loket))
+        if advies.aanbod_in_regio:
+            dispatcher.utter_message(response="utter_geen_route_past")
+        meld_loket(dispatcher, advies.loket, "utter_geen_route")  # who searches with them, and how to reach them
+        dispatcher.utter_message(response="utter_geen_route_verder")
         return
-    if len(routes) == 1:
-        dispatcher.utter_message(response="utter_routes_intro_een")
+    # Counted in Dutch ("1 route", "3 routes"); "elders": online or in a nearby region only.
+    if advies.aanbod_in_regio:
+        intro = "utter_routes_intro_een" if len(routes) == 1 else "utter_routes_intro"
     else:
-        dispatcher.utter_message(response="utter_routes_intro", aantal=str(len(routes)))
+        intro = "utter_routes_intro_elders_een" if len(routes) == 1 else "utter_routes_intro_elders"
+    dispatcher.utter_message(response=intro, aantal=str(len(routes)))
     for r in routes:
         dispatcher.utter_message(
             response="utter_route",

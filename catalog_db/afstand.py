@@ -21,6 +21,18 @@ def plaats_punten(pad: Path = PUNTEN) -> dict[str, Punt]:
         return {r["plaats"].strip().lower(): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
 
 
+@lru_cache(maxsize=1)
+def plaats_regios(pad: Path = PUNTEN) -> tuple[tuple[str, Punt], ...]:
+    """(region, point) of every town in the file."""
+    with pad.open(encoding="utf-8", newline="") as f:
+        return tuple((r["regio"].strip(), (float(r["lat"]), float(r["lon"]))) for r in csv.DictReader(f))
+
+
+def regios_binnen(thuis: Punt, max_km: float) -> frozenset[str]:
+    """The regions with a town within `max_km` of `thuis` (the person's own region included)."""
+    return frozenset(regio for regio, punt in plaats_regios() if km(thuis, punt) <= max_km)
+
+
 def km(a: Punt, b: Punt) -> float:
     """Great-circle distance (haversine), in km."""
     p1, p2 = math.radians(a[0]), math.radians(b[0])

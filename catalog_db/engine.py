@@ -37,6 +37,12 @@ BRON_GELDIG_DAGEN = 365  # a source older than this: the scheme is shown as "vra
 # Under 18 no lesgeld is due for mbo (Wet educatie en beroepsonderwijs; llo-facts.md §7).
 MBO_NIVEAUS = frozenset({"mbo1", "mbo2", "mbo3", "mbo4"})
 LESGELDVRIJ_VORMEN = frozenset({"bol", "bbl"})
+# Course forms that certify what a person already does: proposed only to someone who said they do
+# that work now (their current sector is the course's), or to an employer for their staff.
+ERVARING_VORMEN = frozenset({"evc", "praktijkverklaring"})
+# A course in another region counts as "near" up to this distance from the person's town; such
+# courses are proposed only when the person's own region has none that fits.
+BUUR_KM = 35.0
 # Situations of adults: nobody in them is taken to be under 18 when the age was not asked.
 VOLWASSEN_SITUATIES = frozenset({"eigen_werk", "overstap", "werkzoekend", "zzp", "werkgever"})
 
@@ -58,6 +64,13 @@ def persoon_rang(profiel: Profiel, rang: Mapping[str, int]) -> int:
 
 def kan_starten(cursus: Cursus, profiel: Profiel, rang: Mapping[str, int]) -> bool:
     return rang.get(cursus.instroomniveau, 0) <= persoon_rang(profiel, rang)
+
+
+def doet_dit_werk(cursus: Cursus, profiel: Profiel) -> bool:
+    """May this certificate of experience be proposed? Only for work the person said they do."""
+    if cursus.vorm not in ERVARING_VORMEN:
+        return True
+    return profiel.situatie == "werkgever" or (profiel.huidige_sector is not None and profiel.huidige_sector == cursus.sector)
 
 
 def heeft_startkwalificatie(profiel: Profiel, rang: Mapping[str, int]) -> bool:
@@ -331,7 +344,10 @@ def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple
         redenen.append("hoger_niveau")
     if profiel.huidige_sector and profiel.huidige_sector != cursus.sector:
         redenen.append("overstap")
-    redenen.append("in_regio" if cursus.regio and cursus.regio == profiel.regio else "online")
+    if cursus.regio is None:
+        redenen.append("online")
+    else:
+        redenen.append("in_regio" if cursus.regio == profiel.regio else "buurregio")
     return tuple(redenen)
 
 
@@ -346,7 +362,8 @@ BEROEP_BONUS = 16.0  # a course in the line of work the person named comes befor
 def _score(
     profiel: Profiel, cursus: Cursus, n_zeker: int, n_onzeker: int, rang: Mapping[str, int], afstand: float | None = None
 ) -> float:
-    score = 30.0 if cursus.regio and cursus.regio == profiel.regio else 10.0
+    # In the region first, then a nearby region's (see BUUR_KM), then online.
+    score = 10.0 if cursus.regio is None else 30.0 if cursus.regio == profiel.regio else 18.0
     if profiel.beroepen and past_bij_beroep(cursus.naam, profiel.beroepen):
         score += BEROEP_BONUS
     if afstand is not None:
@@ -409,17 +426,24 @@ def stel_routes_voor(
     # Which schemes fit depends only on these course fields: compute once per combination.
     per_soort: dict[tuple[str, str, str, int | None, tuple[str, ...]], list[Financiering]] = {}
     per_regeling: dict[tuple[str, bool], Financiering] = {}  # (scheme, age left open) -> its Financiering
+    passend_aanbod = [
+        c
+        for c in cursussen
+        if not (profiel.doel_sector and c.sector != profiel.doel_sector)
+        and kan_starten(c, profiel, rang)
+        and doet_dit_werk(c, profiel)
+    ]
+    # Does the person's own region offer a fitting course (shown before or not)? If not, the bot
+    # says so plainly, and courses in a nearby region within BUUR_KM may be proposed.
+    aanbod_in_regio = any(c.regio is not None and c.regio == profiel.regio for c in passend_aanbod)
     kandidaten: list[tuple[float, Cursus]] = []
-    for cursus in cursussen:
+    for cursus in passend_aanbod:
         if cursus.code in overslaan:
             continue
-        if profiel.doel_sector and cursus.sector != profiel.doel_sector:
+        km_ = afstand(cursus)
+        if cursus.regio and cursus.regio != profiel.regio and (aanbod_in_regio or km_ is None or km_ > BUUR_KM):
             continue
-        if cursus.regio and cursus.regio != profiel.regio:
-            continue
-        if not kan_starten(cursus, profiel, rang):
-            continue
-        kandidaten.append((_score(profiel, cursus, 0, 0, rang, afstand(cursus)), cursus))
+        kandidaten.append((_score(profiel, cursus, 0, 0, rang, km_), cursus))
     kandidaten.sort(key=lambda kc: (-kc[0], kc[1].code))
     routes: list[Route] = []
     nodig = max_routes * 4  # room for courses skipped as duplicates by name
@@ -457,4 +481,4 @@ def stel_routes_voor(
         namen.add(route.cursus.naam.lower())
         if len(gekozen) == max_routes:
             break
-    return Advies(routes=tuple(gekozen), loket=loket, geen_passende_opleiding=not gekozen)
+    return Advies(routes=tuple(gekozen), loket=loket, geen_passende_opleiding=not gekozen, aanbod_in_regio=aanbod_in_regio)

@@ -19,10 +19,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from catalog_db import models
-from catalog_db.afstand import plaats_punten
+from catalog_db.afstand import plaats_punten, regios_binnen
 from catalog_db.beroepen import beroepswoorden
 from catalog_db.db import default_engine, session_scope
-from catalog_db.engine import DOEL_RANG, persoon_rang, stel_routes_voor
+from catalog_db.engine import BUUR_KM, DOEL_RANG, persoon_rang, stel_routes_voor
 from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, RegelingInfo, Voorwaarden
 from catalog_db.vocabulaire import Vocabulaire, laad_vocabulaire
 
@@ -121,27 +121,33 @@ CURSUS_KOLOMMEN = (
 
 
 def zoek_cursussen(session: Session, profiel: Profiel, rang: Mapping[str, int], limiet: int = MAX_KANDIDATEN) -> list[Cursus]:
-    """Courses in the target sector, in the person's region or online, that they can start;
-    those in the region and nearest the level the person's next step aims at first."""
+    """Courses in the target sector, in the person's region, a region near their town, or online,
+    that they can start; those in the region and nearest the level the person's next step aims at
+    first. The engine uses the nearby regions' courses only when the own region has none."""
     p = persoon_rang(profiel, rang)
     o = models.Opleiding
+    thuis = plaats_punten().get(profiel.gemeente or "")
+    buur = sorted(regios_binnen(thuis, BUUR_KM) - {profiel.regio or ""}) if thuis else []
+    waar = (
+        or_(o.regio == profiel.regio, o.regio.is_(None), o.regio.in_(buur))
+        if buur
+        else or_(o.regio == profiel.regio, o.regio.is_(None))
+    )
     # Courses in the line of work the person named come first within the region (engine bonus).
     beroep = (
         case((or_(*(func.lower(o.naam).contains(b, autoescape=True) for b in profiel.beroepen)), 0), else_=1)
         if profiel.beroepen
         else None
     )
-    volgorde = [case((o.regio.is_(None), 1), else_=0), func.abs(o.niveau_rang - DOEL_RANG.get(p, 5.0)), o.code]
+    volgorde = [
+        case((o.regio == profiel.regio, 0), (o.regio.is_(None), 2), else_=1),
+        func.abs(o.niveau_rang - DOEL_RANG.get(p, 5.0)),
+        o.code,
+    ]
     if beroep is not None:
         volgorde.insert(1, beroep)
     # First pick the codes from the covering index alone, then read only those rows.
-    beste = (
-        select(o.code)
-        .where(o.instroom_rang <= p)
-        .where(or_(o.regio == profiel.regio, o.regio.is_(None)))
-        .order_by(*volgorde)
-        .limit(limiet)
-    )
+    beste = select(o.code).where(o.instroom_rang <= p).where(waar).order_by(*volgorde).limit(limiet)
     if profiel.doel_sector:
         beste = beste.where(o.sector == profiel.doel_sector)
     stmt = (

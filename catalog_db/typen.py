@@ -151,3 +151,6 @@ class Advies:
     routes: tuple[Route, ...]
     loket: LoketInfo
     geen_passende_opleiding: bool = False
+    # False when the person's own region has no course that fits (the bot says so plainly; the
+    # routes are then online or in a nearby region, with the distance).
+    aanbod_in_regio: bool = True

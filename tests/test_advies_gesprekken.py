@@ -22,7 +22,7 @@ def speel(bot: Bot, opener: str, antwoorden: dict[str, str]) -> tuple[Chat, list
     teksten += chat.texts()
     for _ in range(14):
         slots = chat.slots()
-        if slots.get("routes"):
+        if slots.get("routes") is not None:  # proposed (an empty list: no course fits)
             return chat, slots["routes"], teksten
         gevraagd = slots.get("requested_slot")
         assert gevraagd in antwoorden, (gevraagd, teksten[-3:])
@@ -137,3 +137,28 @@ def test_hovenier_die_wil_groeien_krijgt_eerst_een_hovenier_route(bot: Bot) -> N
     assert "hovenier" in routes[0]["opleiding"].lower(), [r["opleiding"] for r in routes]
     assert routes[0]["loket_telefoon"] or routes[0]["loket_url"]
     assert any("helpt je gratis met de volgende stap" in t for t in teksten)  # who helps next, in the message
+
+
+def test_niets_in_de_regio_wordt_eerlijk_gezegd_met_een_route_vlakbij(bot: Bot) -> None:
+    """Amersfoort has no kinderopvang course in our catalog: the bot says so first, then offers
+    what truly fits nearby (Harderwijk, with the distance) or online, and the region's loket."""
+    _, routes, teksten = speel(bot, "ik zit in de bijstand", {
+        "opleidingsniveau": "vmbo", "doel_sector": "kinderopvang", "regio": "amersfoort", "leeftijd": "34",
+    })  # fmt: skip
+    assert "Ik ken nog geen opleiding bij jou in de buurt." in teksten
+    assert any(t.startswith("Wel vond ik") for t in teksten), teksten
+    assert routes and all(r["sector"] == "kinderopvang" for r in routes)
+    for r in routes:
+        assert r["plaats"].lower() == "online" or r["afstand_km"] is not None, r
+    assert any("werkcentrumregioamersfoort.nl" in t for t in teksten), teksten[-4:]
+
+
+def test_niets_dat_past_geeft_het_loket_van_de_regio_met_contact(bot: Bot) -> None:
+    _, routes, teksten = speel(bot, "ik zit in de bijstand", {
+        "opleidingsniveau": "vmbo", "doel_sector": "bouw", "regio": "utrecht", "leeftijd": "34",
+    })  # fmt: skip
+    assert routes == []
+    assert "Ik ken nog geen opleiding bij jou in de buurt." in teksten
+    assert any("Leerwerkloket Utrecht" in t for t in teksten), teksten[-4:]
+    assert any("leerwerkloket.nl" in t for t in teksten)
+    assert not any("EVC" in t for t in teksten)  # no certificate of work this person never did
