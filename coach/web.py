@@ -8,7 +8,7 @@ and events."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import aiohttp
 from aiohttp import web
@@ -43,9 +43,18 @@ from coach.web_intake import (
 from coach.web_login import INLOG_FOUTEN, FoutenPerAdres, login, login_pagina, uitloggen
 from coach.web_statistiek import statistiek_csv, statistiek_pagina, statistiek_png
 from coach.web_terugbel import claimen, terugbel_afronden, terugbel_wissen, terugbellen
+from privacy.tracker_db import tracker_engine as standaard_tracker
 
-if TYPE_CHECKING:
-    from web.config import WebConfig
+
+class WebInstellingen(Protocol):
+    """What the console needs of the web app's settings (`web.config.WebConfig`; the console
+    sits below the web app and does not import it)."""
+
+    @property
+    def cookie_secure(self) -> bool: ...
+
+    @property
+    def rasa_url(self) -> str: ...
 
 
 async def _http(app: web.Application):  # type: ignore[no-untyped-def]
@@ -56,14 +65,12 @@ async def _http(app: web.Application):  # type: ignore[no-untyped-def]
 
 def registreer(
     app: web.Application,
-    config: WebConfig,
+    config: WebInstellingen,
     engine: Engine | None = None,
     tracker_engine: Engine | None = None,
     coach_config: CoachConfig | None = None,
 ) -> None:
     """Add the console's routes to the web app (`/coach…`)."""
-    from privacy.tracker_db import tracker_engine as standaard_tracker
-
     app[ENGINE] = engine or default_engine()
     app[TRACKER] = tracker_engine or standaard_tracker()
     app[CONFIG] = coach_config or CoachConfig.uit_env()

@@ -21,8 +21,8 @@ from catalog_db.db import session_scope
 from catalog_db.repository import Catalogus
 from coach import auth
 from coach.config import CoachConfig
-from coach.privacy import wis_conversatie
 from coach.rasa import Rasa
+from privacy.wissen import wis_overal
 
 log = logging.getLogger("leerroute.coach")
 SESSIE_COOKIE = "coach_sessie"
@@ -147,12 +147,8 @@ def wis_alles(request: web.Request, conversatie_id: str) -> None:
     """Erase what this coach may see of one conversation: the intake and call-backs visible to
     them; the demand link and the Rasa tracker events too, unless a record of another organisation
     or region still holds the conversation (then that one stays whole)."""
-    from privacy.sqlite import leeg_wal
-    from privacy.tracker_db import wis_gesprek
-
     coach: Coach = request[COACH]
-    with session_scope(request.app[ENGINE]) as s:
-        gewist = wis_conversatie(s, conversatie_id, intake_zichtbaar(coach), terugbel_zichtbaar(coach))
-    leeg_wal(request.app[ENGINE])
-    events = 0 if gewist.over else wis_gesprek(request.app[TRACKER], conversatie_id)
-    log.info("erased a conversation: %s; %s tracker events", gewist.tekst(), events)
+    gewist = wis_overal(
+        conversatie_id, request.app[ENGINE], request.app[TRACKER], intake_zichtbaar(coach), terugbel_zichtbaar(coach)
+    )
+    log.info("erased a conversation: %s; %s tracker events", gewist.catalogus_tekst(), gewist.events)

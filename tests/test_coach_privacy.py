@@ -8,15 +8,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy import Engine, create_engine, false, select, text
 
 from catalog_db.coach_tabellen import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
 from catalog_db.db import session_scope
 from coach.auth import maak_account
-from coach.config import CoachConfig
-from coach.privacy import pas_bewaartermijn_toe, wis_conversatie
 from gedeeld.opslag import bewaar_terugbelverzoek, nu, registreer_vraag, vraag_sleutel
 from privacy.__main__ import main as privacy_main
+from privacy.coach_tabellen import pas_bewaartermijn_toe, wis_conversatie
+from privacy.wissen import wis_overal
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -63,6 +63,38 @@ def test_wis_conversatie(engine: Engine) -> None:
         assert len(s.scalars(select(VraagRecord)).all()) == 2  # the anonymous counts stay
 
 
+def _tracker(pad: Path, *senders: str) -> Engine:
+    tracker = create_engine(f"sqlite:///{pad}")
+    with tracker.begin() as conn:
+        conn.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255), type_name VARCHAR(255), "
+                          "timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"))  # fmt: skip
+        for sid in senders:
+            conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
+                         {"s": sid, "t": time.time()})  # fmt: skip
+    return tracker
+
+
+def test_wis_overal_laat_het_gesprek_staan_zolang_een_ander_er_nog_iets_van_heeft(leeg_catalog: Engine, tmp_path: Path) -> None:
+    """The console's erasure: only what the coach may see; the tracker events go with the last record."""
+    tracker = _tracker(tmp_path / "tracker.db", "coach-twee", "coach-twee", "web-ander")
+    intake(leeg_catalog, "coach-twee")
+    terugbel(leeg_catalog, "coach-twee")
+    gewist = wis_overal("coach-twee", leeg_catalog, tracker, intakes_waar=Intake.organisatie == "Loket", terugbel_waar=false())
+    assert gewist.catalogus is not None and (gewist.catalogus.intakes, gewist.catalogus.over, gewist.events) == (1, 1, 0)
+    gewist = wis_overal("coach-twee", leeg_catalog, tracker)
+    assert gewist.catalogus is not None and (gewist.catalogus.terugbelverzoeken, gewist.catalogus.over) == (1, 0)
+    assert gewist.events == 2
+    with tracker.connect() as conn:
+        assert conn.execute(text("SELECT sender_id FROM events")).scalars().all() == ["web-ander"]
+
+
+def test_wis_overal_zonder_coach_tabellen(tmp_path: Path) -> None:
+    tracker = _tracker(tmp_path / "tracker.db", "web-weg")
+    gewist = wis_overal("web-weg", create_engine(f"sqlite:///{tmp_path / 'leeg.db'}"), tracker)
+    assert (gewist.events, gewist.catalogus) == (1, None)
+    assert gewist.catalogus_tekst() == "geen coach-tabellen (python -m catalog_db migrate)"
+
+
 def test_bewaartermijn(engine: Engine) -> None:
     oud, nieuw = intake(engine, "coach-oud", dagen_oud=91), intake(engine, "coach-nieuw", dagen_oud=89)
     terug_oud, terug_bewaard = terugbel(engine, "web-oud", dagen_oud=181), terugbel(engine, "web-100", dagen_oud=100)
@@ -76,7 +108,7 @@ def test_bewaartermijn(engine: Engine) -> None:
         for dagen in (31, 1):
             s.add(CoachInlogpoging(gebruikersnaam="oud", moment=nu() - timedelta(days=dagen), gelukt=False))
     with session_scope(engine) as s:
-        gewist = pas_bewaartermijn_toe(s, CoachConfig(bewaar_dagen_intake=90, bewaar_dagen_terugbel=180))
+        gewist = pas_bewaartermijn_toe(s, dagen_intake=90, dagen_terugbel=180)
     assert (gewist.intakes, gewist.terugbelverzoeken) == (1, 1)
     with session_scope(engine) as s:
         assert s.scalars(select(Intake.id)).all() == [nieuw] and oud != nieuw
@@ -90,13 +122,7 @@ def test_bewaartermijn(engine: Engine) -> None:
 
 def test_privacy_cli_wist_ook_de_catalogus(leeg_catalog: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
-    tracker = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
-    with tracker.begin() as conn:
-        conn.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255), type_name VARCHAR(255), "
-                          "timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)"))  # fmt: skip
-        for sid in ("web-weg", "web-weg", "web-blijft"):
-            conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
-                         {"s": sid, "t": time.time()})  # fmt: skip
+    tracker = _tracker(tmp_path / "tracker.db", "web-weg", "web-weg", "web-blijft")
     monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
     monkeypatch.setenv("CATALOG_DB_URL", str(leeg_catalog.url))
     terugbel(leeg_catalog, "web-weg")

@@ -1,10 +1,12 @@
-"""Erasure and retention for the coach tables (catalog database).
+"""Erasure, retention and export for the coach tables in the catalog database
+(`catalog_db.coach_tabellen`). `privacy.wissen.wis_overal` erases one conversation here and in
+the tracker; the CLI (`python -m privacy`) and the coach console both call it.
 
 * `wis_conversatie`: a client's intake and call-back requests of one conversation id, and the
   link from its demand record (the anonymous counts stay).
-* `pas_bewaartermijn_toe`: intakes older than `bewaar_dagen_intake` (by last change), call-backs
-  older than `bewaar_dagen_terugbel` (by creation), and the link (`sleutel`) of demand records not
-  touched within `bewaar_dagen_intake`; the records themselves are anonymous counts and stay.
+* `pas_bewaartermijn_toe`: intakes older than `dagen_intake` (by last change), call-backs older
+  than `dagen_terugbel` (by creation), and the link (`sleutel`) of demand records not touched
+  within `dagen_intake`; the records themselves are anonymous counts and stay.
   Also expired coach sessions and login attempts older than 30 days.
 """
 
@@ -14,13 +16,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select, true, update
+from sqlalchemy import ColumnElement, Engine, delete, func, inspect, select, true, update
 from sqlalchemy.orm import Session
 
 from catalog_db.coach_tabellen import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
-from coach.config import CoachConfig
 from gedeeld.opslag import nu, vraag_sleutel
 from privacy.sqlite import overschrijf_bij_wissen
+
+GEEN_TABELLEN = "geen coach-tabellen (python -m catalog_db migrate)"
+
+
+def heeft_coach_tabellen(engine: Engine) -> bool:
+    """Whether this catalog database has the coach tables (migration 0003) to erase in."""
+    return inspect(engine).has_table("intake")
 
 
 @dataclass(frozen=True)
@@ -67,11 +75,11 @@ def wis_conversatie(
 INLOGPOGINGEN_DAGEN = 30
 
 
-def pas_bewaartermijn_toe(session: Session, config: CoachConfig, moment: datetime | None = None) -> Gewist:
+def pas_bewaartermijn_toe(session: Session, dagen_intake: int, dagen_terugbel: int, moment: datetime | None = None) -> Gewist:
     nu_ = moment or nu()
     overschrijf_bij_wissen(session)
-    grens_intake = nu_ - timedelta(days=config.bewaar_dagen_intake)
-    grens_terug = nu_ - timedelta(days=config.bewaar_dagen_terugbel)
+    grens_intake = nu_ - timedelta(days=dagen_intake)
+    grens_terug = nu_ - timedelta(days=dagen_terugbel)
     intakes = session.execute(delete(Intake).where(Intake.bijgewerkt < grens_intake)).rowcount
     terug = session.execute(delete(Terugbelverzoek).where(Terugbelverzoek.aangemaakt < grens_terug)).rowcount
     koppel = session.execute(
