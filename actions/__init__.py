@@ -1,4 +1,6 @@
-"""Leerroute's custom actions (rasa-sdk). They call catalog_db; they never open a session themselves."""
+"""Leerroute's custom actions (rasa-sdk). They read the catalog through `actions.catalogus` and
+store demand records and call-backs with `gedeeld.opslag`, each in a session of its own
+(`catalog_db.db.session_scope`); they import `catalog_db` and `gedeeld`, never the console."""
 
 from catalog_db.antwoorden import lemmatizer
 

@@ -15,8 +15,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.catalogus import catalogus
 from actions.intake import intake_waarden, profiel_uit
 from actions.loket import loket_waarden, meld_loket
-from actions.storing import bij_catalogusstoring
 from actions.teksten import response_tekst
+from actions.vangnet import bij_catalogusstoring
 from catalog_db.db import session_scope
 from catalog_db.engine import kies_loket
 from catalog_db.typen import Advies, Financiering, LoketInfo, Route, loketnaam_in_zin

@@ -1,6 +1,6 @@
-"""When the catalog database is down, the person still gets a useful answer: the loket for
-their region and how to reach it, from the lokets the action server loaded before, or the
-national loket from the seed data when it never reached the database.
+"""The actions' safety net (vangnet): when the catalog database is down, the person still gets a
+useful answer, the loket for their region and how to reach it, from the lokets the action server
+loaded before, or the national loket from the seed data when it never reached the database.
 
 `bij_catalogusstoring` wraps an action method that queries the catalog; the action then answers
 with `utter_storing`, `utter_mens_spreken` and the loket's contact instead of failing (a failed

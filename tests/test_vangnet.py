@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine
 
 from actions.catalogus import zet_catalogus
 from actions.routes import ActionProposeRoutes
-from actions.storing import landelijke_loketten
+from actions.vangnet import landelijke_loketten
 from catalog_db.repository import Catalogus
 from tests.test_actions import tracker
 
