@@ -1,5 +1,6 @@
 """The domain agrees with the catalog and the code: buttons carry exactly the vocabulary's codes,
-every response an action sends exists, and no response is dead."""
+every response an action sends exists, no response is dead, and the intents the intake form lets
+through are those the rules answer."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from actions.intake import INTERRUPTIES
 from actions.teksten import knop_codes
 from catalog_db.repository import Catalogus
 from catalog_db.vocabulaire import SLOT_SOORT
@@ -126,3 +128,39 @@ def test_elke_vorm_van_de_catalogus_heeft_een_tekst(domain: dict[str, Any], cata
     assert vormen
     ontbreekt = [v for v in vormen if f"utter_vorm_{v.replace('-', '_')}" not in domain["responses"]]
     assert not ontbreekt
+
+
+# Intents with rules that are no question in between: the form does not let them through.
+GEEN_INTERRUPTIE = {
+    "inform": "an answer: the form reads it",
+    "weet_niet": "the form reads it too: it explains the open question (vraagvorm uitleg)",
+    "bevestigen": "ja outside the intake; inside it no answer to any question (a miss)",
+    "ontkennen": "nee outside the intake; inside it a miss, or the start of a correction",
+    "begroeten": "a greeting starts the intake",
+    "nlu_fallback": "not understood: inside the intake a miss, the form asks again",
+}
+
+
+def _intents_in(stappen: Any) -> set[str]:
+    if isinstance(stappen, dict):
+        eigen = {stappen["intent"]} if isinstance(stappen.get("intent"), str) else set()
+        return eigen.union(*(_intents_in(v) for v in stappen.values()))
+    if isinstance(stappen, list):
+        return set().union(*(_intents_in(v) for v in stappen))
+    return set()
+
+
+def _regels() -> list[dict[str, Any]]:
+    return [r for p in sorted((ROOT / "data" / "rules").glob("*.yml")) for r in yaml.safe_load(p.read_text("utf-8"))["rules"]]
+
+
+def test_de_intake_laat_precies_de_intents_met_regels_door() -> None:
+    """INTERRUPTIES (actions/intake.py) and data/rules/ name the same questions in between: one the
+    form lets through without a rule gets no answer, a rule for one it keeps is never used."""
+    met_regel = set().union(*(_intents_in(r.get("steps")) for r in _regels()))
+    assert INTERRUPTIES.isdisjoint(GEEN_INTERRUPTIE)
+    assert met_regel - set(GEEN_INTERRUPTIE) == INTERRUPTIES
+    tijdens_intake = set().union(
+        *(_intents_in(r.get("steps")) for r in _regels() if {"active_loop": "intake"} in (r.get("condition") or []))
+    )
+    assert tijdens_intake <= INTERRUPTIES  # a rule for the running intake that the form never lets through is dead
