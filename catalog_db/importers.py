@@ -55,9 +55,15 @@ class ImportResultaat:
     nieuw: list[str] = field(default_factory=list)
     gewijzigd: list[str] = field(default_factory=list)
     ongewijzigd: list[str] = field(default_factory=list)
+    # Register imports (catalog_db.register): records left out on purpose, counted per reason.
+    overgeslagen: dict[str, int] = field(default_factory=dict)
 
     def samenvatting(self) -> str:
-        return f"{len(self.nieuw)} nieuw, {len(self.gewijzigd)} gewijzigd, {len(self.ongewijzigd)} ongewijzigd"
+        tekst = f"{len(self.nieuw)} nieuw, {len(self.gewijzigd)} gewijzigd, {len(self.ongewijzigd)} ongewijzigd"
+        if self.overgeslagen:
+            redenen = sorted(self.overgeslagen.items(), key=lambda kv: (-kv[1], kv[0]))
+            tekst += "; overgeslagen: " + ", ".join(f"{aantal} {reden}" for reden, aantal in redenen)
+        return tekst
 
 
 @dataclass(frozen=True)
