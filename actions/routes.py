@@ -310,7 +310,7 @@ class ActionMensSpreken(Action):
 
 
 def registreer_vraag_veilig(tracker: Tracker) -> None:
-    """One anonymous demand record per conversation (coach/opslag.py) for the statistics. A
+    """One anonymous demand record per conversation (gedeeld/opslag.py) for the statistics. A
     database failure here never costs the person their advice."""
     try:
         with session_scope() as session:
