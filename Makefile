@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help venvs seed train run test unit lint validate b1 eval bench browser retentie clean run-prod nginx audit bench-load
+.PHONY: help venvs seed train run test unit lint types validate b1 eval bench browser retentie clean run-prod nginx audit bench-load
 
 help:
 	@echo "make run    set up what is missing (environments, catalog, model) and start the bot"
@@ -38,6 +38,10 @@ lint: venvs
 	.venv-app/bin/ruff check .
 	.venv-app/bin/ruff format --check .
 
+# Type check (mypy, settings in pyproject.toml): our packages and scripts in the app environment.
+types: venvs
+	@source scripts/env.sh && .venv-app/bin/mypy
+
 validate: train
 	@source scripts/env.sh && $(RASA) data validate --domain domain --fail-on-warnings >var/validate.log 2>&1 \
 	  || { cat var/validate.log; exit 1; }
@@ -55,7 +59,7 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-test: train lint validate b1 browser nginx audit
+test: train lint types validate b1 browser nginx audit
 	@source scripts/env.sh && .venv-app/bin/pytest -q tests
 
 # Privacy: delete conversations idle for more than BEWAARTERMIJN_DAGEN (default 90). Run daily.

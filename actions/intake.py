@@ -21,6 +21,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.catalogus import catalogus, normaliseerder
 from actions.teksten import knop_codes, response_tekst, vraag_knoppen
@@ -96,7 +97,7 @@ TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau", "huidige_s
 
 
 def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> str | None:
-    naam = entiteit.get("entity")
+    naam: str | None = entiteit.get("entity")
     if naam in VRAAG_SLOTS:
         return naam
     if naam == "sector":
@@ -228,7 +229,7 @@ class ActionLeesAntwoord(Action):
     def name(self) -> str:
         return "action_lees_antwoord"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if (tracker.active_loop or {}).get("name") == "terugbellen":
             return []  # a name or phone number is not an intake answer
         bericht = tracker.latest_message or {}
@@ -301,7 +302,7 @@ class ActionVraag(Action):
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         missers = _missers(tracker)
         if missers < MISSERS_KNOPPEN or tracker.get_slot("vraagvorm") == "eigen_bedrijf":
             dispatcher.utter_message(response=f"utter_ask_{self.slot}")
@@ -335,7 +336,7 @@ class ValidateIntake(Action):
     def name(self) -> str:
         return "validate_intake"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         norm = normaliseerder()
         slots = {**intake_waarden(tracker), "leeftijd": tracker.get_slot("leeftijd")}
         events: list[EventType] = []
@@ -414,7 +415,7 @@ class ActionTerug(Action):
     def name(self) -> str:
         return "action_terug"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         beantwoord = [s for s in (tracker.get_slot("beantwoord") or []) if s in VRAAG_SLOTS]
         if not beantwoord:
             dispatcher.utter_message(response="utter_terug_niets")

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from rasa_sdk.executor import CollectingDispatcher
 
 from catalog_db.typen import LoketInfo, loketnaam_in_zin
 
 
-def loket_waarden(loket: LoketInfo) -> dict[str, str]:
+class LoketWaarden(TypedDict):
     """The template values of the loket responses: {loket} inside a sentence, {Loket} at its start,
-    {telefoon}, {website}."""
+    {telefoon}, {website}, {openingstijden} (a TypedDict: spread into `utter_message` they can only
+    land in its template keywords, never in `buttons` or `json_message`)."""
+
+    loket: str
+    Loket: str
+    telefoon: str
+    website: str
+    openingstijden: str
+
+
+def loket_waarden(loket: LoketInfo) -> LoketWaarden:
     naam = loket.naam
-    return {
-        "loket": loketnaam_in_zin(naam),
-        "Loket": naam[:1].upper() + naam[1:],
-        "telefoon": loket.telefoon or "",
-        "website": loket.url or "",
-        "openingstijden": (loket.openingstijden or "").rstrip(". "),
-    }
+    return LoketWaarden(
+        loket=loketnaam_in_zin(naam),
+        Loket=naam[:1].upper() + naam[1:],
+        telefoon=loket.telefoon or "",
+        website=loket.url or "",
+        openingstijden=(loket.openingstijden or "").rstrip(". "),
+    )
 
 
 def meld_loket(dispatcher: CollectingDispatcher, loket: LoketInfo, inleiding: str) -> None:

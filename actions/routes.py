@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.catalogus import catalogus
@@ -188,14 +189,14 @@ class ActionProposeRoutes(Action):
     def name(self) -> str:
         return "action_propose_routes"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         events = self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset())
         registreer_vraag_veilig(tracker)
         return events
 
     @bij_catalogusstoring
     def voorstellen(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], overslaan: frozenset[str]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, overslaan: frozenset[str]
     ) -> list[EventType]:
         cat = catalogus()
         advies = cat.advies(profiel_uit(tracker), max_routes=MAX_ROUTES, overslaan=overslaan)
@@ -216,7 +217,7 @@ class ActionAndereRoute(ActionProposeRoutes):
     def name(self) -> str:
         return "action_andere_route"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not tracker.get_slot("routes"):
             dispatcher.utter_message(response="utter_eerst_intake")
             return []
@@ -232,7 +233,7 @@ class ActionRouteMeer(Action):
     def name(self) -> str:
         return "action_route_meer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         routes = [r for r in tracker.get_slot("routes") or [] if isinstance(r, dict)]
         if not routes:
             dispatcher.utter_message(response="utter_eerst_intake")
@@ -255,7 +256,7 @@ class ActionRouteBetalen(Action):
     def name(self) -> str:
         return "action_route_betalen"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         route = _eerste_route(tracker)
         if route is None:
             dispatcher.utter_message(response="utter_vraag_geld")
@@ -290,7 +291,7 @@ class ActionVolgendeStap(Action):
     def name(self) -> str:
         return "action_volgende_stap"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         stuur_loket(dispatcher, tracker, "utter_volgende_stap")
         return []
 
@@ -302,7 +303,7 @@ class ActionMensSpreken(Action):
     def name(self) -> str:
         return "action_mens_spreken"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         stuur_loket(dispatcher, tracker, "utter_mens_spreken")
         if not (tracker.active_loop or {}).get("name"):
             dispatcher.utter_message(response="utter_bel_mij_aanbod")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 
-class _Leeg(dict):
+class _Leeg(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return ""
 

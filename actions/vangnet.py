@@ -13,7 +13,7 @@ import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 import yaml
 from rasa_sdk import Tracker
@@ -29,7 +29,8 @@ from catalog_db.engine import kies_loket, loketten_voor
 from catalog_db.typen import LoketInfo
 
 log = logging.getLogger(__name__)
-F = TypeVar("F", bound=Callable[..., list[EventType]])
+S = TypeVar("S")  # the action (self)
+P = ParamSpec("P")  # what follows dispatcher and tracker: domain, ...
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,11 +66,15 @@ def meld_catalogusstoring(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     meld_loket(dispatcher, loket_bij_storing(tracker), "utter_mens_spreken")
 
 
-def bij_catalogusstoring(methode: F) -> F:
+def bij_catalogusstoring(
+    methode: Callable[Concatenate[S, CollectingDispatcher, Tracker, P], list[EventType]],
+) -> Callable[Concatenate[S, CollectingDispatcher, Tracker, P], list[EventType]]:
     """Decorator for `(self, dispatcher, tracker, domain, ...) -> events` action methods."""
 
     @functools.wraps(methode)
-    def met_vangnet(self: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *args: Any, **kwargs: Any) -> list[EventType]:
+    def met_vangnet(
+        self: S, dispatcher: CollectingDispatcher, tracker: Tracker, /, *args: P.args, **kwargs: P.kwargs
+    ) -> list[EventType]:
         try:
             return methode(self, dispatcher, tracker, *args, **kwargs)
         except SQLAlchemyError as exc:
@@ -78,4 +83,4 @@ def bij_catalogusstoring(methode: F) -> F:
             meld_catalogusstoring(dispatcher, tracker)
             return []
 
-    return met_vangnet  # type: ignore[return-value]
+    return met_vangnet

@@ -78,7 +78,7 @@ def cellen(
     tellingen: dict[tuple[str, ...], int] = defaultdict(int)
     for maand, reg, sector, niveau, situatie, aantal in session.execute(stmt):
         # NULL and "onbekend" are one cell (one row, one offset), as they are shown alike.
-        cel = (maand, reg or ONBEKEND, sector or ONBEKEND, niveau or ONBEKEND, situatie or ONBEKEND)
+        cel: tuple[str, ...] = (maand, reg or ONBEKEND, sector or ONBEKEND, niveau or ONBEKEND, situatie or ONBEKEND)
         tellingen[cel] += aantal
     uit = []
     for cel, aantal in tellingen.items():

@@ -8,6 +8,7 @@ and events."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Protocol
 
 import aiohttp
@@ -57,7 +58,7 @@ class WebInstellingen(Protocol):
     def rasa_url(self) -> str: ...
 
 
-async def _http(app: web.Application):  # type: ignore[no-untyped-def]
+async def _http(app: web.Application) -> AsyncIterator[None]:
     app[HTTP] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
     yield
     await app[HTTP].close()

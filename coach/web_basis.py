@@ -9,7 +9,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import jinja2
@@ -25,6 +25,7 @@ from coach.rasa import Rasa
 from privacy.wissen import wis_overal
 
 log = logging.getLogger("leerroute.coach")
+AntwoordT = TypeVar("AntwoordT", bound=web.StreamResponse)  # geen_cache keeps the type: an HTTPException stays raisable
 SESSIE_COOKIE = "coach_sessie"
 LOGIN_COOKIE = "coach_login"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -90,7 +91,7 @@ def terugbel_zichtbaar(coach: Coach) -> ColumnElement[bool]:
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def geen_cache(response: web.StreamResponse) -> web.StreamResponse:
+def geen_cache(response: AntwoordT) -> AntwoordT:
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from aiohttp import web
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from catalog_db.coach_tabellen import (
     INTAKE_AFGEROND,
@@ -115,7 +116,7 @@ async def start_intake(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(f"/coach/intakes/{nr}")
 
 
-def _laad_intake(request: web.Request, s: Any) -> Intake:
+def _laad_intake(request: web.Request, s: Session) -> Intake:
     coach: Coach = request[COACH]
     nr = id_uit(request)
     intake = s.scalar(select(Intake).where(Intake.id == nr, intake_zichtbaar(coach)))
@@ -140,7 +141,7 @@ def _keuzes(request: web.Request) -> dict[str, list[tuple[str, str]]]:
     return {slot: [(b.code, b.naam) for b in vocab.begrippen(soort)] for slot, soort in SLOT_SOORT.items()}
 
 
-def _werk_bij(s: Any, intake: Intake, stand: Stand) -> None:
+def _werk_bij(s: Session, intake: Intake, stand: Stand) -> None:
     """Keep the intake's profile and routes in step with the conversation; count the demand
     once the routes are there."""
     intake.profiel = stand.profiel

@@ -51,7 +51,7 @@ class FoutenPerAdres:
         rij = self._recent(adres)
         if len(rij) < self.zonder_wachten:
             return 0
-        wacht = min(MAX_WACHT_S, 2 ** (len(rij) - self.zonder_wachten)) - (time.monotonic() - rij[-1])
+        wacht: float = min(MAX_WACHT_S, 2 ** (len(rij) - self.zonder_wachten)) - (time.monotonic() - rij[-1])
         return max(0, math.ceil(wacht))
 
     def fout(self, adres: str) -> None:

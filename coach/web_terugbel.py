@@ -4,10 +4,10 @@ erase). The region is the tenant boundary: a request of another region is a 404 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from aiohttp import web
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from catalog_db.coach_tabellen import (
     TERUGBEL_AFGEROND,
@@ -70,7 +70,7 @@ async def terugbellen(request: web.Request) -> web.Response:
     )
 
 
-def _laad_verzoek(request: web.Request, s: Any) -> Terugbelverzoek:
+def _laad_verzoek(request: web.Request, s: Session) -> Terugbelverzoek:
     """The request in the URL, only when it is of the coach's region (404 otherwise)."""
     nr = id_uit(request)
     verzoek = s.scalar(select(Terugbelverzoek).where(Terugbelverzoek.id == nr, terugbel_zichtbaar(request[COACH])))

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 
 from aiohttp import web
 
-VERTROUWDE_PROXIES = web.AppKey("vertrouwde_proxies", tuple)
+VERTROUWDE_PROXIES: web.AppKey[tuple[str, ...]] = web.AppKey("vertrouwde_proxies")
 
 
 def _ip(tekst: str | None) -> str | None:
@@ -37,4 +37,5 @@ def echt_adres(peer: str | None, koppen: Mapping[str, str], vertrouwd: Collectio
 
 
 def client_adres(request: web.Request) -> str:
-    return echt_adres(request.remote, request.headers, request.app.get(VERTROUWDE_PROXIES, ()))
+    vertrouwd: tuple[str, ...] = request.app.get(VERTROUWDE_PROXIES, ())
+    return echt_adres(request.remote, request.headers, vertrouwd)

@@ -81,7 +81,8 @@ def registreer_vraag(
         "bron": bron_van(conversatie_id),
         "bijgewerkt": tijd,
     }
-    tabel: Table = VraagRecord.__table__  # type: ignore[assignment]
+    tabel = VraagRecord.__table__  # typed as the wider FromClause; a declarative class maps a Table
+    assert isinstance(tabel, Table)
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
         insert = sqlite.insert if dialect == "sqlite" else postgresql.insert

@@ -18,15 +18,17 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from catalog_db.db import default_engine, session_scope
-from privacy.coach_tabellen import GEEN_TABELLEN, exporteer_conversatie, heeft_coach_tabellen
+from privacy.coach_tabellen import GEEN_TABELLEN, Gewist, exporteer_conversatie, heeft_coach_tabellen
 from privacy.coach_tabellen import pas_bewaartermijn_toe as coach_bewaartermijn
 from privacy.sqlite import leeg_wal
 from privacy.tracker_db import BEWAARTERMIJN_DAGEN, exporteer_gesprek, pas_bewaartermijn_toe, tracker_engine
 from privacy.wissen import wis_overal
 
 
-def _in_catalogus(werk: Callable[[Any], Any]) -> str:
+def _in_catalogus(werk: Callable[[Session], Gewist]) -> str:
     """Run `werk(session)` on the catalog database's coach tables, if they exist there."""
     engine = default_engine()
     if not heeft_coach_tabellen(engine):

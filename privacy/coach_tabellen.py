@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, delete, func, inspect, select, true, update
+from sqlalchemy import ColumnElement, CursorResult, Delete, Engine, Update, delete, func, inspect, select, true, update
 from sqlalchemy.orm import Session
 
 from catalog_db.coach_tabellen import CoachInlogpoging, CoachSessie, Intake, Terugbelverzoek, VraagRecord
@@ -24,6 +24,15 @@ from gedeeld.opslag import nu, vraag_sleutel
 from privacy.sqlite import overschrijf_bij_wissen
 
 GEEN_TABELLEN = "geen coach-tabellen (python -m catalog_db migrate)"
+
+
+def _aantal(session: Session, stmt: Delete | Update) -> int:
+    """The rows a DELETE or UPDATE touched. For DML the session returns a CursorResult (which has
+    `rowcount`), though its signature names the wider Result."""
+    resultaat = session.execute(stmt)
+    if not isinstance(resultaat, CursorResult):
+        raise TypeError(f"expected a CursorResult for {stmt.__class__.__name__}, got {resultaat.__class__.__name__}")
+    return resultaat.rowcount
 
 
 def heeft_coach_tabellen(engine: Engine) -> bool:
@@ -59,16 +68,16 @@ def wis_conversatie(
     overschrijf_bij_wissen(session)  # SQLite: the deleted rows are overwritten (leeg_wal after the commit)
     intake_bij = Intake.conversatie_id == conversatie_id
     terug_bij = Terugbelverzoek.conversatie_id == conversatie_id
-    intakes = session.execute(delete(Intake).where(intake_bij, true() if intakes_waar is None else intakes_waar)).rowcount
-    terug = session.execute(delete(Terugbelverzoek).where(terug_bij, true() if terugbel_waar is None else terugbel_waar)).rowcount
+    intakes = _aantal(session, delete(Intake).where(intake_bij, true() if intakes_waar is None else intakes_waar))
+    terug = _aantal(session, delete(Terugbelverzoek).where(terug_bij, true() if terugbel_waar is None else terugbel_waar))
     over = (session.scalar(select(func.count()).select_from(Intake).where(intake_bij)) or 0) + (
         session.scalar(select(func.count()).select_from(Terugbelverzoek).where(terug_bij)) or 0
     )
     koppel = 0
     if not over:
-        koppel = session.execute(
-            update(VraagRecord).where(VraagRecord.sleutel == vraag_sleutel(conversatie_id)).values(sleutel=None)
-        ).rowcount
+        koppel = _aantal(
+            session, update(VraagRecord).where(VraagRecord.sleutel == vraag_sleutel(conversatie_id)).values(sleutel=None)
+        )
     return Gewist(intakes or 0, terug or 0, koppel or 0, over)
 
 
@@ -80,11 +89,12 @@ def pas_bewaartermijn_toe(session: Session, dagen_intake: int, dagen_terugbel: i
     overschrijf_bij_wissen(session)
     grens_intake = nu_ - timedelta(days=dagen_intake)
     grens_terug = nu_ - timedelta(days=dagen_terugbel)
-    intakes = session.execute(delete(Intake).where(Intake.bijgewerkt < grens_intake)).rowcount
-    terug = session.execute(delete(Terugbelverzoek).where(Terugbelverzoek.aangemaakt < grens_terug)).rowcount
-    koppel = session.execute(
-        update(VraagRecord).where(VraagRecord.sleutel.is_not(None), VraagRecord.bijgewerkt < grens_intake).values(sleutel=None)
-    ).rowcount
+    intakes = _aantal(session, delete(Intake).where(Intake.bijgewerkt < grens_intake))
+    terug = _aantal(session, delete(Terugbelverzoek).where(Terugbelverzoek.aangemaakt < grens_terug))
+    koppel = _aantal(
+        session,
+        update(VraagRecord).where(VraagRecord.sleutel.is_not(None), VraagRecord.bijgewerkt < grens_intake).values(sleutel=None),
+    )
     session.execute(delete(CoachSessie).where(CoachSessie.verloopt < nu_))
     session.execute(delete(CoachInlogpoging).where(CoachInlogpoging.moment < nu_ - timedelta(days=INLOGPOGINGEN_DAGEN)))
     return Gewist(intakes or 0, terug or 0, koppel or 0)

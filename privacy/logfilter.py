@@ -137,14 +137,14 @@ def schoon_record(record: logging.LogRecord) -> logging.LogRecord:
         record.exc_text = _ingesprongen(schoon(record.exc_text))
     if record.stack_info:
         record.stack_info = _ingesprongen(schoon(record.stack_info))
-    record._leerroute_schoon = True  # type: ignore[attr-defined]
+    record._leerroute_schoon = True
     return record
 
 
 def _verlaag(record: logging.LogRecord) -> None:
     """Noise, not an error: DEBUG, and marked so that PrivacyFilter drops it."""
     record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-    record._leerroute_verlaagd = True  # type: ignore[attr-defined]
+    record._leerroute_verlaagd = True
 
 
 _oorspronkelijk = logging.getLogRecordFactory()

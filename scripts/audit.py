@@ -47,7 +47,9 @@ def toegestaan(b: Bevinding, regels: list[dict[str, object]]) -> dict[str, objec
         if b.versie not in SpecifierSet(str(r.get("versies", ""))):
             continue
         ids = r.get("ids", ["*"])
-        if "*" in ids or b.id in ids or set(b.aliassen) & set(ids):  # type: ignore[operator]
+        if not isinstance(ids, list):
+            raise ValueError(f"{UITZONDERINGEN.name}: 'ids' of {r['pakket']} must be a list")
+        if "*" in ids or b.id in ids or set(b.aliassen) & set(ids):
             return r
     return None
 

@@ -9,6 +9,7 @@ import statistics
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from actions.catalogus import normaliseerder
 from catalog_db.antwoorden import Normaliseerder
@@ -32,7 +33,7 @@ def entity_figures(map_: Path) -> dict[str, float]:
     return {k: v["f1-score"] for k, v in report.items() if isinstance(v, dict) and "f1-score" in v and "avg" not in k}
 
 
-def normalisatie(norm: Normaliseerder, personas: list[dict]) -> tuple[int, int, list[str]]:
+def normalisatie(norm: Normaliseerder, personas: list[dict[str, Any]]) -> tuple[int, int, list[str]]:
     goed = totaal = 0
     fout: list[str] = []
     for p in personas:

@@ -16,11 +16,13 @@ import logging
 import secrets
 import time
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from coach.web import registreer as registreer_coach
 from gedeeld.adres import VERTROUWDE_PROXIES, client_adres
@@ -52,7 +54,7 @@ def beveiligingskoppen(config: WebConfig) -> dict[str, str]:
 
 
 @web.middleware
-async def koppen(request: web.Request, handler: Any) -> web.StreamResponse:
+async def koppen(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         response = await handler(request)
     except web.HTTPException as exc:
@@ -131,10 +133,9 @@ async def chat(request: web.Request) -> web.Response:
     bericht = bericht.strip()[: config.max_tekens]
     if not bericht:
         return web.json_response({"fout": "leeg"}, status=400)
-    sessie = gesprek_uit_cookie(config, request.cookies.get(cookie_naam(config), ""))
-    nieuw = sessie is None or bericht == OPNIEUW  # start over: a new conversation id
-    if nieuw:
-        sessie = secrets.token_hex(16)
+    bestaand = gesprek_uit_cookie(config, request.cookies.get(cookie_naam(config), ""))
+    nieuw = bestaand is None or bericht == OPNIEUW  # start over: a new conversation id
+    sessie = secrets.token_hex(16) if nieuw or bestaand is None else bestaand
     try:
         async with request.app[HTTP_KEY].post(
             f"{config.rasa_url}/webhooks/rest/webhook", json={"sender": f"web-{sessie}", "message": bericht}
@@ -168,7 +169,7 @@ async def gezond(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-async def _http(app: web.Application):  # type: ignore[no-untyped-def]
+async def _http(app: web.Application) -> AsyncIterator[None]:
     app[HTTP_KEY] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
     yield
     await app[HTTP_KEY].close()
