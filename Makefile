@@ -4,8 +4,6 @@ SHELL := /bin/bash
 APP := .venv-app/bin/python
 RASA := .venv-rasa/bin/rasa
 export RASA_TELEMETRY_ENABLED := false
-export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-export PYTHONWARNINGS := ignore
 
 .PHONY: help venvs seed train run test unit lint types validate b1 eval bench browser retentie clean run-prod nginx audit bench-load
 

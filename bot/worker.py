@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
+from bot.waarschuwingen import herstel as herstel_waarschuwingen
 from privacy.logfilter import installeer
 
 
@@ -39,6 +40,7 @@ def main() -> None:
     snellere_staten()
     actiefouten.installeer()
     api_grenzen.installeer()
+    herstel_waarschuwingen()  # the known warnings stay silent after Sanic's import (bot.waarschuwingen)
     sys.argv = argumenten(sys.argv[1:], os.environ.get("RASA_TOKEN", ""))
     from rasa.__main__ import main as rasa_main
 

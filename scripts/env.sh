@@ -1,5 +1,28 @@
 # Defaults for every process; sourced by the scripts. Override any of them in the environment.
 export RASA_TELEMETRY_ENABLED=false
+# Python warnings: every warning shows, except these known ones from other people's code, each
+# silenced for its module only (PYTHONWARNINGS: action::category:module, comma-separated; a filter
+# for a module a process never imports does nothing). All are in Rasa's environment, at start:
+# * rasa.core.tracker_store: Rasa 3.6 pins SQLAlchemy 1.4 and uses its 1.x API (declarative_base,
+#   URL()); our tracker store builds on it. SQLALCHEMY_SILENCE_UBER_WARNING is SQLAlchemy's own
+#   switch for its one "not compatible with 2.0" notice, wherever in Rasa it first fires.
+# * rasa.shared.utils.validation, pkg_resources: Rasa imports pkg_resources, which then declares
+#   the mpl_toolkits and ruamel namespaces the old way.
+# * typer, typer.completion, spacy.cli._util: Click names what changes in Click 9.
+# * tensorflow.lite.python.util: TensorFlow imports JAX's deprecated xla_computation.
+# Sanic puts every DeprecationWarning back on when imported: bot.waarschuwingen puts these back in
+# front in the Rasa worker. Not filtered: packaging 20.9 (Rasa's pin) on pyparsing 3.3 warns as a
+# UserWarning too, and Rasa's own "once" filter for those comes later; pyparsing<3.3 would end it.
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
+bekende_waarschuwingen=(
+  rasa.core.tracker_store rasa.shared.utils.validation pkg_resources typer typer.completion spacy.cli._util
+  tensorflow.lite.python.util
+)
+if [ -z "${PYTHONWARNINGS+x}" ]; then
+  PYTHONWARNINGS=$(printf 'ignore::DeprecationWarning:%s,' "${bekende_waarschuwingen[@]}")
+  export PYTHONWARNINGS=${PYTHONWARNINGS%,}
+fi
+unset bekende_waarschuwingen
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
 export PYTHONPATH="$(pwd)${PYTHONPATH:+:$PYTHONPATH}"
 export RASA_PORT=${RASA_PORT:-5005}

@@ -36,7 +36,7 @@ OPZET = {
 
 @pytest.mark.parametrize("opzet", list(OPZET))
 def test_waarschuwing_met_persoonsgegevens_en_vervalste_regel(opzet: str) -> None:
-    # Warnings shown as Python shows them by default (make exports PYTHONWARNINGS=ignore for its own runs).
+    # Warnings shown as Python shows them by default (scripts/env.sh's PYTHONWARNINGS silences some).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
     r = subprocess.run(
         [sys.executable, "-c", OPZET[opzet] + WAARSCHUWING], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
