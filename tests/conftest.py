@@ -22,6 +22,7 @@ from catalog_db.seed import seed
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
+collect_ignore = ["rasa"]  # Rasa's own environment: tests/test_rasa_omgeving.py runs them there
 
 
 def nieuwe_sqlite(pad: Path) -> Engine:

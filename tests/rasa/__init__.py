@@ -1,0 +1,1 @@
+"""Tests that run in Rasa's own environment (.venv-rasa): see conftest.py."""
