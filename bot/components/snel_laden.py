@@ -8,15 +8,21 @@ our DIET and about 30 s for TED, at every start. It is only there to create the 
 the weights read next overwrite them. Here the variables are created by one eager forward pass
 of the same loss (no tracing, no optimizer step), then the trained weights are read and the
 prediction graph is traced once, as before. Training, weights and predictions are those of the
-stock classes (checked: same intents, confidences, entities and dialogue predictions); only
-`load` differs. Fine-tuning (`rasa train --finetune`) keeps Rasa's own load, which restores the
-optimizer state too.
+stock classes (tests/rasa/test_snel_laden.py loads the trained model both ways and compares
+intents, confidences, entities and dialogue predictions); only `load` differs. Fine-tuning
+(`rasa train --finetune`) keeps Rasa's own load, which restores the optimizer state too.
+
+The fast load leans on Rasa 3.6's internals (`batch_loss`, `_training`, `run_inference`): on
+another Rasa version (`GETEST_OP`, shared with bot/rasa_snel.py) the models load Rasa's own way
+and a warning says so, so an upgrade costs start-up time, never a wrong model.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import rasa
 import tensorflow as tf
 from rasa.core.policies.ted_policy import TED, TEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,6 +31,15 @@ from rasa.utils.tensorflow.constants import LEARNING_RATE
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
+
+from bot.rasa_snel import GETEST_OP
+
+log = logging.getLogger(__name__)
+
+
+def actief() -> bool:
+    """Whether the fast load applies: this Rasa is the one it was written for (`GETEST_OP`)."""
+    return rasa.__version__.startswith(GETEST_OP)
 
 
 def laad_zonder_trainingsgraaf(
@@ -54,15 +69,32 @@ def laad_zonder_trainingsgraaf(
     return model
 
 
+def _rasa_eigen_load(cls: type[RasaModel]) -> bool:
+    """True (after a warning) when `cls` must load Rasa's own way: another Rasa version."""
+    if actief():
+        return False
+    log.warning(
+        "%s: fast load written for Rasa %s, found %s: loading Rasa's own way (slower start, same model)",
+        cls.__name__,
+        GETEST_OP,
+        rasa.__version__,
+    )
+    return True
+
+
 class SnelDIET(DIET):
     @classmethod
     def load(cls, *args: Any, **kwargs: Any) -> RasaModel:  # type: ignore[override]
+        if _rasa_eigen_load(cls):
+            return super().load(*args, **kwargs)
         return laad_zonder_trainingsgraaf(cls, *args, **kwargs)
 
 
 class SnelTED(TED):
     @classmethod
     def load(cls, *args: Any, **kwargs: Any) -> RasaModel:  # type: ignore[override]
+        if _rasa_eigen_load(cls):
+            return super().load(*args, **kwargs)
         return laad_zonder_trainingsgraaf(cls, *args, **kwargs)
 
 
