@@ -119,13 +119,14 @@ def lees_bericht(
     gevraagd: str | None,
     opties: list[str | None],
     huidige: Mapping[str, Any],
-) -> tuple[dict[str, str], str | None]:
-    """What one message says about the intake: (slot → code, vraagvorm or None).
+) -> tuple[dict[str, str | None], str | None]:
+    """What one message says about the intake: (slot → code, vraagvorm or None; a code None
+    clears a slot that turned out wrong).
 
     vraagvorm is set only while a question is open: "normaal" when it got its answer,
     "uitleg" for "weet ik niet", "eigen_bedrijf" when we must ask alone-or-with-staff, and
     "opnieuw" when we did not understand (the question is then asked again, more simply)."""
-    gevonden: dict[str, str] = {}
+    gevonden: dict[str, str | None] = {}
     tekst = tekst or ""
     is_payload = tekst.lstrip().startswith("/")
     if is_payload and intent in INTERRUPTIES:
@@ -147,6 +148,8 @@ def lees_bericht(
         waarde = e.get("value")
         if slot is None or not isinstance(waarde, str):
             continue
+        if slot in ("sector", "doel_sector") and slot != gevraagd and norm.is_oorzaak(tekst, e.get("start")):
+            continue  # "mijn baan verdwijnt door automatisering": a cause, not a goal
         doel_slot = "doel_sector" if slot == "sector" else slot
         if is_payload:
             code = waarde if norm.is_code(doel_slot, waarde) else None  # payloads: codes only
@@ -196,6 +199,15 @@ def lees_bericht(
     huidig, doel = gevonden.get("huidige_sector"), gevonden.get("doel_sector")
     if huidig and doel and huidig != doel and gevonden.get("situatie", huidige.get("situatie")) in (None, "eigen_werk"):
         gevonden["situatie"] = "overstap"  # works in one sector, wants another: switching work
+    # Someone who wants out of their work does not want the same sector: a goal that came in
+    # passing and equals the present work (the "kassa" of "ik sta achter de kassa en wil wat
+    # anders") is dropped, so the goal question is asked. Not when it answers that question.
+    intake_loopt = gevraagd is not None or not huidige.get("situatie")  # not a change after the advice
+    if intake_loopt and gevraagd != "doel_sector" and gevonden.get("situatie", huidige.get("situatie")) == "overstap":
+        huidig = gevonden.get("huidige_sector", huidige.get("huidige_sector"))
+        doel = gevonden.get("doel_sector", huidige.get("doel_sector"))
+        if huidig and doel == huidig:
+            gevonden["doel_sector"] = None
 
     vraagvorm: str | None = None
     if gevraagd:

@@ -56,11 +56,24 @@ ALLEEN = re.compile(
     r"\b(alleen|zzp|zelfstandige?|freelance|eenmanszaak|in\s+mijn\s+(eentje|uppie)|voor\s+(mezelf|mijzelf)|alles\s+zelf|kvk)\b"
 )
 DOEL_CONTEXT = re.compile(
-    r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek)\b"
+    r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek"
+    r"|denk\s+aan|denk\s+na\s+over|denken\s+aan|droom\s+van)\b"
 )
 HUIDIG_CONTEXT = re.compile(
     r"\b(werk|werkt|werkte|gewerkt|ben|zit|zat|nu|was|werkzaam|sta|stond|heb\s+een|hebben\s+een|zijn\s+een|eigen)\b"
 )
+# A sector word right after a teaching job is what is taught, not the work: "docent bouwtechniek",
+# "leraar zorg op het mbo", "instructeur techniek".
+ONDERWERP_VAN_LES = re.compile(
+    r"\b(?:docent|docente|leraar|lerares|leerkracht|instructeur|opleider|les\s+geven\s+in|lesgeven\s+in)\s+(?:\w+\s+){0,1}$"
+)
+# A sector said with "niet" is work one wants to leave, never the goal: "ik wil niet meer in de
+# zorg werken", "in ieder geval niet meer de schoonmaak".
+NIET_DAAR = re.compile(r"\bniet\s+(?:meer\s+)?(?:in\s+|naar\s+|bij\s+|op\s+)?(?:de\s+|het\s+|een\s+)?$")
+# A sector named as the cause, not the goal: "mijn baan verdwijnt door automatisering".
+OORZAAK = re.compile(r"\b(?:door|vanwege|wegens)\s+(?:de\s+|het\s+)?$")
+# Working now, said in the present tense, for telling growing from switching by the sectors.
+WERKT_NU_ALS = re.compile(r"\bik\s+(?:ben|werk|zit|sta)\b|\bwerkzaam\b|(?<!zoek )\bwerk\s+(?:als|bij|in|op)\b")
 WOON_CONTEXT = re.compile(r"\b(woon|wonen|woonachtig|uit|in|bij|regio|buurt|omgeving|postcode)\s*$")
 # Place names that are also ordinary words: only taken when the sentence is about where one lives.
 GEWONE_WOORDEN = frozenset(
@@ -155,6 +168,7 @@ OP_SCHOOL = re.compile(
 )
 # Done with school: a school leaver, unless the message tells another situation ("nu werk ik ...").
 SCHOOL_KLAAR = re.compile(
+    r"\b(?:net|pas|vorig\s+jaar|deze\s+zomer)\s+(?:mijn\s+|m'n\s+|me\s+|het\s+)?(?:\w+\s+)?diploma\b|"
     rf"\b(?:klaar|stop|stoppen|gestopt|afgestudeerd|geslaagd|van)\s+(?:met\s+|voor\s+|van\s+|op\s+)?(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?{SCHOOL}\b"
     r"|\b(?:ben|was|zijn)\s+(?:\w+\s+){0,3}geslaagd\b(?!\s+voor\s+(?:mijn\s+|m'n\s+|het\s+|de\s+)?(?:rijbewijs|theorie))|\bexamen\s+(?:\w+\s+)?(?:gedaan|gehaald|gemaakt)\b"
     rf"|\bniet\s+meer\s+naar\s+(?:school|de\s+\w+)\b|\b{SCHOOL}\s+(?:\w+\s+)?(?:afgemaakt|gehaald|afgerond)\b"
@@ -174,9 +188,15 @@ GEEN_UITKERING_ZIN = re.compile(
 )
 # A benefit that was, or is not: "mijn ww is op", "geen bijstand", "ik had ww".
 VOORBIJ = re.compile(
-    r"^\s*(?:is|was)?\s*(?:op|afgelopen|voorbij|gestopt|gestopt|beeindigd|beëindigd|over)\b|^\s*(?:stopt|loopt\s+af)\b"
+    r"^\s*(?:is|was)?\s*(?:net|al|pas|inmiddels|sinds\s+kort)?\s*(?:op|afgelopen|voorbij|gestopt|gestopt|beeindigd|beëindigd|over)\b|^\s*(?:stopt|loopt\s+af)\b"
 )
-NIET_MEER_ERVOOR = re.compile(r"\b(?:geen|niet|had|kreeg|vroeger|eerst)\s+(?:\w+\s+)?$")
+NIET_MEER_ERVOOR = re.compile(
+    r"\b(?:geen|niet|niks|niets|had|kreeg|vroeger|eerst)\s+"
+    r"(?:(?!(?:wel|maar|nu|alleen|zit|zat|heb|krijg|ontvang|sta|want|dus)\b)\w+\s+){0,5}$"
+)  # "niks van de gemeente of het uwv" denies both; "geen ww, wel bijstand" and "geen werk en zit in de bijstand" do not
+# A denial that opens the answer to the benefit question and is not taken back ("nee niks van de
+# gemeente of het uwv"), where no benefit is said without a denial before it.
+ONTKENNING_VOORAAN = re.compile(r"^(?:nee+n?|nope|niks|niets|geen|nada)\b(?!.*\b(?:maar|wel|alleen)\b)")
 # -- an age said in passing, beyond leeftijd.band_in_zin: "ben trouwens 52", "ik ben jan 54 jaar uit
 # coevorden", "49 jaar, woon in ...", and "ik word volgende week 18" (so 17 now) ------------------
 NA_GETAL_GEEN_LEEFTIJD = (
@@ -502,7 +522,7 @@ class Normaliseerder:
         if not t:
             return gevonden
         situatie = self._situatie(t)  # also "I work" in passing: that tells the sector's role below
-        sterk = self._situatie(t, zwak=False)
+        sterk = self._situatie(t, zwak=False) or self._situatie_uit_sectoren(t)
         if sterk and sterk != AMBIGU:  # an own business, alone or with staff? the intake asks
             gevonden["situatie"] = sterk
         if uitkering := self._uitkering(t, antwoord=False):
@@ -551,6 +571,11 @@ class Normaliseerder:
             if self.vocab.regio_van_postcode(postcode) == regio and (gemeente := self.vocab.gemeente_van_postcode(postcode)):
                 return gemeente
         return None
+
+    @staticmethod
+    def is_oorzaak(tekst: str, begin: object) -> bool:
+        """Is the word at `begin` in `tekst` named as a cause ("door automatisering")?"""
+        return isinstance(begin, int) and bool(OORZAAK.search(schoon(tekst[:begin]) + " "))
 
     def sectoren_zonder_rol(self, tekst: str) -> list[str]:
         return [code for rol, code in self._sectoren_met_rol(schoon(tekst)) if rol is None]
@@ -610,25 +635,56 @@ class Normaliseerder:
                 return RANGTELWOORD[w]
         return None
 
+    def _sector_codes(self, t: str) -> list[str]:
+        """The sectors of the whole words of `t`, in order, leaving out the subject a teacher
+        teaches ("docent bouwtechniek" is onderwijs)."""
+        return [
+            self._code_van["sector"][m.group(1)]
+            for m in self._patroon["sector"].finditer(t)
+            if not ONDERWERP_VAN_LES.search(t[: m.start()]) and not NIET_DAAR.search(t[: m.start()])
+        ]
+
     def _zoek_term(self, soort: str, t: str, streng: bool) -> Uitkomst | None:
         if soort == "situatie":
             code = self._situatie(t)
+            if code in (None, "eigen_werk") and (uit_sectoren := self._situatie_uit_sectoren(t)):
+                code = uit_sectoren  # "ik werk als schoonmaker maar wil naar de zorg": switching
             return None if code is None else Uitkomst(None, "ambigu") if code == AMBIGU else Uitkomst(code, "term")
         if soort == "sector":
+            heel = self._sector_codes(t)  # whole words first: "gemeente, op het stadskantoor" is not a kantoor job
+            if heel:
+                return Uitkomst(heel[-1], "term") if len(set(heel)) == 1 or not streng else None
             t = self._sector_tekst(t)
         if soort == "niveau" and (m := MBO_NIVEAU.search(t)):
             cijfer = m.group(1) or m.group(2)
             return Uitkomst(f"mbo{TELWOORD.get(cijfer, cijfer)}", "term")
-        codes = {self._code_van[soort][m.group(1)] for m in self._patroon[soort].finditer(t)}
+        matches = list(self._patroon[soort].finditer(t))
+        if soort == "sector":
+            matches = [
+                m for m in matches if not ONDERWERP_VAN_LES.search(t[: m.start()]) and not NIET_DAAR.search(t[: m.start()])
+            ]
+        if soort == "regio" and any(self.vocab.gemeente_van_plaats.get(m.group(1)) for m in matches):
+            matches = [m for m in matches if self.vocab.gemeente_van_plaats.get(m.group(1))]  # "meppel drenthe"
+        codes = {self._code_van[soort][m.group(1)] for m in matches}
         if len(codes) == 1:
             return Uitkomst(codes.pop(), "term")
         if len(codes) > 1:
             # Several different answers: take the last one said ("nee toch liever techniek").
-            laatste = None
-            for m in self._patroon[soort].finditer(t):
-                laatste = self._code_van[soort][m.group(1)]
+            laatste = self._code_van[soort][matches[-1].group(1)]
             return Uitkomst(laatste, "term") if not streng else None
         return None
+
+    def _situatie_uit_sectoren(self, t: str) -> str | None:
+        """Working now in one line of work and wanting a job in the same one is growing; in another
+        one, switching: "ik ben onderwijsassistent en wil juf worden"."""
+        if not WERKT_NU_ALS.search(t) or WERKT_NIET.search(t):
+            return None
+        rollen = self._sectoren_met_rol(t)
+        huidig = [c for r, c in rollen if r == "huidig"]
+        doel = [c for r, c in rollen if r == "doel"]
+        if not huidig or not doel:
+            return None
+        return "eigen_werk" if doel[-1] == huidig[0] else "overstap"
 
     def _situatie(self, t: str, zwak: bool = True) -> str | None:
         """The situation a message tells, all its cues weighed (SITUATIE_VOORRANG); AMBIGU for an
@@ -686,6 +742,8 @@ class Normaliseerder:
                 laatste = code
         if laatste:
             return laatste
+        if antwoord and ONTKENNING_VOORAAN.search(t):
+            return "geen"
         if antwoord and re.search(r"\bgemeente\b", t) and not re.search(r"\b(?:uwv|ww)\b", t):
             return "bijstand"  # the answer to the benefit question: the gemeente pays bijstand
         if antwoord and re.search(r"\buwv\b", t):
@@ -748,7 +806,11 @@ class Normaliseerder:
             huidig = [h.end() for h in HUIDIG_CONTEXT.finditer(ervoor)]
             if doel or huidig:
                 rol = "doel" if max(doel, default=-1) >= max(huidig, default=-1) else "huidig"
-            if re.match(r"\s+naar\b", t[m.end() :]) and re.search(r"\bvan\s+(?:de\s+|het\s+)?$", t[: m.start()]):
+            if OORZAAK.search(t[: m.start()]) or ONDERWERP_VAN_LES.search(t[: m.start()]):
+                continue  # a cause ("door automatisering") or what a teacher teaches: no role at all
+            if NIET_DAAR.search(t[: m.start()]):
+                rol = "huidig"  # "ik wil niet meer in de zorg werken": the work to leave
+            elif re.match(r"\s+naar\b", t[m.end() :]) and re.search(r"\bvan\s+(?:de\s+|het\s+)?$", t[: m.start()]):
                 rol = "huidig"  # "van de kassa naar de zorg"
             elif rol is None and re.search(r"\b(?:bij|op)\s+(?:de|een|het)\s+$", t[: m.start()]):
                 rol = "zwak_huidig"  # "reorganisatie bij de bank": the present work of someone who works

@@ -5,9 +5,10 @@ conversations against a running bot and checks the contract of design.md, so tha
 A persona: {"id", "opener", "answers": {slot: text}, "expect": {slot: code}, "max_turns"?}. An
 answer "#code" presses the button whose payload or title holds that code, by typing its number.
 The bot is answered whatever it asks (an age of 35 when the persona gives none) until it proposes
-routes. Checked: the expected slots, routes at all, each route in the goal sector with its
-course, level, money, loket, reason and own cost, a route or loket in the person's region, and
-the number of turns.
+routes. Checked: the expected slots; routes, or (where no course fits) the honest answer with the
+loket's contact (issue 15: a person "routes_verwacht": true must get routes); each route in the
+goal sector with its course, level, money, loket, reason and own cost; a route or loket in the
+person's region; and the number of turns.
 
     python -m tests.persona_speler FILE       # BOT_URL (default :5005), RASA_TOKEN or var/rasa_token
 """
@@ -18,6 +19,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,20 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_BEURTEN = 20
 ROUTE_VELDEN = ("opleiding", "niveau", "financiering", "loket", "waarom")
 STANDAARD = {"leeftijd": "35"}  # when the bot asks the age of a persona that gives none
+CONTACT = ("utter_loket_contact_telefoon", "utter_loket_contact_alleen_telefoon", "utter_loket_contact_website")
+
+
+@cache
+def eerlijk_antwoord() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The bot's sentences that say no course fits, and the starts of its loket-contact sentences
+    (from the domain, the one place of every bot text)."""
+    import yaml
+
+    responses = yaml.safe_load((ROOT / "domain" / "routes.yml").read_text(encoding="utf-8"))["responses"]
+    responses |= yaml.safe_load((ROOT / "domain" / "gesprek.yml").read_text(encoding="utf-8"))["responses"]
+    geen = tuple(responses[n][0]["text"] for n in ("utter_geen_aanbod_in_regio", "utter_geen_route_past"))
+    contact = tuple(responses[n][0]["text"].split("{")[0] for n in CONTACT)
+    return geen, contact
 
 
 def antwoord(chat: Chat, tekst: str) -> None:
@@ -46,10 +62,11 @@ def speel(bot: Bot, persona: Mapping[str, Any], regio_woorden: Mapping[str, Sequ
     chat = bot.chat()
     beurten = 1
     chat.say(persona["opener"])
+    teksten = chat.texts()
     antwoorden = {**STANDAARD, **persona["answers"]}
     for _ in range(MAX_BEURTEN):
         slots = chat.slots()
-        if slots.get("routes"):
+        if slots.get("routes") is not None:  # proposed (an empty list: no course fits)
             break
         gevraagd = slots.get("requested_slot")
         if gevraagd in antwoorden:
@@ -58,12 +75,15 @@ def speel(bot: Bot, persona: Mapping[str, Any], regio_woorden: Mapping[str, Sequ
             chat.say(knoppen[0].get("payload") or knoppen[0].get("title") or "ja")
         else:
             chat.say("ja")
+        teksten = chat.texts()
         beurten += 1
     slots = chat.slots()
     problemen = [f"slot {k} = {slots.get(k)!r}, expected {v!r}" for k, v in persona["expect"].items() if slots.get(k) != v]
     routes = slots.get("routes") or []
-    if not routes:
-        problemen.append("no routes in slot `routes`")
+    geen, contact = eerlijk_antwoord()
+    eerlijk = any(t in geen for t in teksten) and any(t.startswith(contact) for t in teksten)
+    if not routes and (persona.get("routes_verwacht") or not eerlijk):
+        problemen.append("no routes in slot `routes`" + ("" if eerlijk else ", and no honest answer with the loket's contact"))
     doel = persona["expect"].get("doel_sector")
     for r in routes:
         if doel and r.get("sector") != doel:

@@ -515,3 +515,20 @@ async def test_onzin_met_een_intent_is_een_misser_geen_tussenvraag(domain: dict[
     assert onzin.get("vraagvorm") == "opnieuw" and onzin.get("missers") == "1"
     doei = await _lees_events(domain, tekst="doei", intent="afscheid", confidence=0.9, requested="uitkering")
     assert "vraagvorm" not in doei and "uitkering" not in doei  # a real goodbye: the rules answer it
+
+
+async def test_wie_weg_wil_krijgt_niet_hetzelfde_werk_als_doel(domain: dict[str, Any]) -> None:
+    """NLU may tag the present work as the goal ("ik sta achter de kassa en wil wat anders"): a
+    switcher's goal equal to their present work is dropped, so the goal question is asked."""
+    tekst = "ik sta al jaren achter de kassa bij de jumbo en wil wat anders"
+    entiteit = {"entity": "sector", "value": "kassa", "role": "doel", "start": tekst.index("kassa")}
+    gevonden = await lees(domain, tekst=tekst, entities=[entiteit])
+    assert gevonden.get("situatie") == "overstap" and gevonden.get("huidige_sector") == "retail"
+    assert gevonden.get("doel_sector") is None
+
+
+async def test_een_oorzaak_is_geen_doel(domain: dict[str, Any]) -> None:
+    tekst = "mijn baan bij de verzekeraar verdwijnt door automatisering"
+    entiteit = {"entity": "sector", "value": "automatisering", "start": tekst.index("automatisering")}
+    gevonden = await lees(domain, tekst=tekst, entities=[entiteit])
+    assert gevonden.get("doel_sector") is None and gevonden.get("huidige_sector") == "financieel"

@@ -323,3 +323,45 @@ def test_niet_bij_werk_als_zelfstandig_naamwoord(norm: Normaliseerder, tekst: st
 )
 def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: str | None) -> None:
     assert norm.normaliseer("situatie", tekst, fuzzy=False).code == code
+
+
+# Kinds of answers first missed on blind set 3 (these sentences are our own, of the same kinds).
+@pytest.mark.parametrize(
+    ("slot", "tekst", "code"),
+    [
+        ("doel_sector", "instructeur logistiek bij een rijschool", "onderwijs"),  # what is taught is no sector
+        ("doel_sector", "leraar techniek worden op een vmbo", "onderwijs"),
+        ("doel_sector", "bij het waterschap werken, op het hoofdkantoor", "overheid"),  # a whole word before a compound part
+        ("regio", "assen drenthe", "groningen"),  # a town beats the name of a province
+        ("uitkering", "mijn bijstand is al gestopt, ik krijg niks", "geen"),
+        ("uitkering", "nee, niets van het uwv of de gemeente", "geen"),
+        ("uitkering", "geen ww, wel bijstand", "bijstand"),
+        ("uitkering", "nee ik zit in de bijstand", "bijstand"),
+        ("situatie", "ik ben kok en wil chef-kok worden", "eigen_werk"),  # same line of work: growing
+        ("situatie", "ik werk als schoonmaker maar wil naar de zorg", "overstap"),
+        ("situatie", "heb vorig jaar mijn mbo diploma gehaald", "schoolverlater"),
+        ("doel_sector", "niet meer de bouw, liever iets met computers", "ict"),
+    ],
+)
+def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: str) -> None:
+    assert norm.normaliseer(slot, tekst).code == code
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # a cause is no goal; "niet meer in X" is the work to leave; "denk aan" is a goal
+        ("mijn werk bij de bank gaat weg door automatisering", {"situatie": "overstap", "huidige_sector": "financieel"}),
+        (
+            "ik ben kok maar wil niet meer in de horeca werken, ik denk aan de zorg",
+            {"situatie": "overstap", "doel_sector": "zorg"},
+        ),
+        (
+            "ik werk als verzorgende in een verpleeghuis en wil verpleegkundige worden",
+            {"situatie": "eigen_werk", "doel_sector": "zorg"},
+        ),
+    ],
+)
+def test_rollen_van_sectoren_in_een_zin(norm: Normaliseerder, tekst: str, verwacht: dict[str, str]) -> None:
+    gevonden = norm.vind_in_tekst(tekst)
+    assert {k: gevonden.get(k) for k in verwacht} == verwacht, gevonden
