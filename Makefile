@@ -14,7 +14,7 @@ help:
 	@echo "make eval   NLU figures on the held-out split, cross-validation, persona conversations"
 	@echo "make bench  route-engine benchmark (SQLite and PostgreSQL)"
 	@echo "make lint   ruff"
-	@echo "make retentie  delete conversations older than 90 days (schedule daily)"
+	@echo "make retentie  delete conversations, intakes and call-backs past their retention period (schedule daily)"
 	@echo "make run-prod  production profile: 2 Rasa workers + 2 action servers behind nginx, PostgreSQL, Redis (needs RASA_TOKEN)"
 	@echo "make audit     dependency audit of both lock files (pip-audit, documented exceptions only)"
 	@echo "make bench-load  load benchmark: single set-up, production profile, vanilla Rasa starter bot"
@@ -60,9 +60,10 @@ browser:
 test: train lint types validate b1 browser nginx audit
 	@source scripts/env.sh && .venv-app/bin/pytest -q tests
 
-# Privacy: delete conversations idle for more than BEWAARTERMIJN_DAGEN (default 90). Run daily.
+# Privacy: delete what is past its retention period (privacy/bewaartermijn.py; BEWAARTERMIJN_DAGEN
+# and BEWAARTERMIJN_TERUGBEL_DAGEN change them). Run daily.
 retentie: venvs
-	@source scripts/env.sh && $(APP) -m privacy bewaartermijn --dagen $${BEWAARTERMIJN_DAGEN:-90}
+	@source scripts/env.sh && $(APP) -m privacy bewaartermijn
 
 eval: train
 	@source scripts/env.sh && scripts/eval.sh

@@ -37,7 +37,9 @@ def route_dict(
 ) -> dict[str, Any]:
     """A route as stored in the `routes` slot (the contract of design.md, plus display details).
     `financiering` holds only money for this person (an employer's subsidy is in
-    `financiering_werkgever`, help that is not money in `hulp`)."""
+    `financiering_werkgever`, help that is not money in `hulp`). `kosten` and `jij_betaalt` are the
+    bot's sentences on what the course costs and what the person pays: the card and the coach's
+    intakeverslag show these, so both say the same."""
     c = route.cursus
     plaats = c.plaats or "online"
     loket = loketnaam_in_zin(route.loket.naam)
@@ -49,7 +51,7 @@ def route_dict(
     financiering = [f.naam for f in eigen_geld]
     if not financiering:
         financiering = [response_tekst(domain, "utter_financiering_onbekend", loket=loket) or route.loket.naam]
-    return {
+    uit: dict[str, Any] = {
         "nr": nr,
         "code": c.code,
         "opleiding": c.naam,
@@ -94,6 +96,9 @@ def route_dict(
         "loket_openingstijden": route.loket.openingstijden,
         "waarom": waarom,
     }
+    uit["kosten"] = _kosten_tekst(uit, domain)
+    uit["jij_betaalt"] = jij_betaalt_tekst(uit, domain)
+    return uit
 
 
 def _euro(bedrag: int) -> str:
@@ -173,8 +178,8 @@ def stuur_routes(
             waarom=r["waarom"],
             afstand=response_tekst(domain, "utter_afstand", km=str(r["afstand_km"])) if r.get("afstand_km") is not None else "",
             geld=_geld_tekst(r, domain),
-            kosten=_kosten_tekst(r, domain),
-            jij_betaalt=jij_betaalt_tekst(r, domain),
+            kosten=r["kosten"],
+            jij_betaalt=r["jij_betaalt"],
             hulp=_hulp_tekst(r, domain),
             loket=loketnaam_in_zin(r["loket"]),
         )
@@ -203,8 +208,6 @@ class ActionProposeRoutes(Action):
         niveau_naam = {b.code: b.naam for b in cat.vocabulaire().niveaus}
         situatie = tracker.get_slot("situatie")
         routes = [route_dict(r, i, domain, niveau_naam, situatie) for i, r in enumerate(advies.routes, start=1)]
-        for r in routes:
-            r["jij_betaalt"] = jij_betaalt_tekst(r, domain)  # the same sentence on the card and in the report
         if overslaan and not routes:
             dispatcher.utter_message(response="utter_geen_andere_route", **loket_waarden(advies.loket))
             return [SlotSet("getoond", [])]

@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 
 from catalog_db.config import catalog_db_url
 from catalog_db.db import engine_for, session_scope
+from catalog_db.vocabulaire import SLOT_SOORT
 
 MAX_REGELS = 200  # a national register file can list tens of thousands of codes or errors
 
@@ -104,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     p_nlu = sub.add_parser("nlu")
     p_nlu.add_argument("uit", type=Path)
     p_adv = sub.add_parser("advies")
-    for veld in ("situatie", "uitkering", "opleidingsniveau", "huidige-sector", "doel-sector", "regio"):
-        p_adv.add_argument(f"--{veld}")
+    for slot in SLOT_SOORT:
+        p_adv.add_argument("--" + slot.replace("_", "-"))
     p_adv.add_argument("--leeftijd", type=int)
     args = parser.parse_args(argv)
 

@@ -29,7 +29,9 @@ from catalog_db.typen import (
 VOORGESTELDE_STATUSSEN = frozenset({"actief", "onzeker"})
 HEEFT_INKOMEN_NODIG = frozenset({"werkzoekend", "overstap"})
 WERKEND = frozenset({"eigen_werk", "zzp"})
-STARTKWALIFICATIE_RANG = 3  # mbo2: the lowest level that counts as a startkwalificatie
+# The startkwalificatie rule: a level of this rank (mbo2) or higher (havo, vwo too) is one. The
+# seed's niveau.startkwalificatie column follows from it (catalog_db/seed.py).
+STARTKWALIFICATIE_RANG = 3
 # Kinds of scheme that are not money: shown as help or a step, never under "Geld".
 GEEN_GELD = frozenset({"toestemming", "leerroute", "advies", "werkgever"})
 LENING = frozenset({"lening"})
@@ -335,7 +337,7 @@ def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple
     if cursus.vorm == "evc":
         redenen.append("ervaring")
     if zonder_sk and rang.get(cursus.niveau, 0) <= STARTKWALIFICATIE_RANG:
-        redenen.append("startkwalificatie" if cursus.niveau == "mbo2" else "eerste_stap")
+        redenen.append("startkwalificatie" if rang.get(cursus.niveau, 0) == STARTKWALIFICATIE_RANG else "eerste_stap")
     if cursus.vorm in WERKEND_LEREN and (profiel.situatie in HEEFT_INKOMEN_NODIG or zonder_sk):
         redenen.append("werk_en_leer")
     if profiel.situatie in WERKEND and cursus.vorm in NAAST_WERK | WERKEND_LEREN:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from catalog_db import models
 from catalog_db.config import SEED_DIR
+from catalog_db.engine import STARTKWALIFICATIE_RANG
 from catalog_db.importers import ImportResultaat, importeer_bestand
 from catalog_db.vocabulaire import GEMEENTE_POSTCODE_SOORT, GEMEENTE_SOORT
 
@@ -63,7 +64,7 @@ def laad_vocabulaire_seed(session: Session, pad: Path) -> None:
                 code=n["code"],
                 rang=int(n["rang"]),
                 naam=n["naam"],
-                startkwalificatie=bool(n.get("startkwalificatie")),
+                startkwalificatie=int(n["rang"]) >= STARTKWALIFICATIE_RANG,
                 volgorde=i,
             )
         )

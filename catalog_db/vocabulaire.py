@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from catalog_db import models
 
-# The intake slots whose values come from the vocabulary, and the `Term.soort` that feeds each.
+# The six intake slots, in the order the intake asks them, and the `Term.soort` that feeds each:
+# the one list of them (gedeeld.intakevragen.INTAKE_SLOTS is its keys; the domain's form is checked
+# against it in tests/test_een_plek.py).
 SLOT_SOORT = {
     "situatie": "situatie",
     "uitkering": "uitkering",
@@ -53,7 +55,6 @@ class Vocabulaire:
     uitkeringen: tuple[Begrip, ...]
     regios: tuple[RegioInfo, ...]
     niveau_rang: dict[str, int] = field(default_factory=dict)
-    startkwalificatie: frozenset[str] = frozenset()
     # place name (as typed, lowercase) -> gemeente (lowercase official name); seed/gemeenten.yml
     gemeente_van_plaats: dict[str, str] = field(default_factory=dict)
     gemeente_postcodes: tuple[tuple[str, int, int], ...] = ()  # (gemeente, from, to)
@@ -136,7 +137,6 @@ def laad_vocabulaire(session: Session) -> Vocabulaire:
         uitkeringen=uitkeringen,
         regios=regios,
         niveau_rang={n.code: n.rang for n in niveau_rows},
-        startkwalificatie=frozenset(n.code for n in niveau_rows if n.startkwalificatie),
         gemeente_van_plaats=gemeente_van_plaats,
         gemeente_postcodes=tuple(gemeente_postcodes),
     )

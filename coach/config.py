@@ -19,8 +19,6 @@ class CoachConfig:
     max_mislukt: int = 5  # failed logins within `blokkeer_minuten` lock the account ...
     blokkeer_minuten: int = 15  # ... for that many minutes after the last failure
     terugbel_dagen: int = 3  # an open call-back older than this is flagged
-    bewaar_dagen_intake: int = 90  # intakes (and coach conversations) are erased after this
-    bewaar_dagen_terugbel: int = 180  # consented call-back requests are kept this long
     min_cel: int = 10  # statistics: a cell is shown as "<10" while count + its secret offset is below this
     # Key of the statistics' secret offset per cell (coach/statistiek.py). COACH_STATISTIEK_SLEUTEL,
     # else derived from WEB_COOKIE_SLEUTEL or RASA_TOKEN (stable over restarts), else random per
@@ -40,8 +38,6 @@ class CoachConfig:
             max_mislukt=_int("COACH_MAX_MISLUKT", 5),
             blokkeer_minuten=_int("COACH_BLOKKEER_MINUTEN", 15),
             terugbel_dagen=_int("COACH_TERUGBEL_DAGEN", 3),
-            bewaar_dagen_intake=_int("BEWAARTERMIJN_DAGEN", 90),
-            bewaar_dagen_terugbel=_int("BEWAARTERMIJN_TERUGBEL_DAGEN", 180),
             statistiek_sleutel=_statistiek_sleutel(),
         )
 

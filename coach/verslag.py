@@ -36,13 +36,6 @@ def euro(bedrag: Any) -> str:
     return "€ " + f"{int(bedrag):,}".replace(",", ".")
 
 
-def kosten_tekst(route: Mapping[str, Any]) -> str:
-    if route.get("kosten_euro") is None:
-        return "Nog niet bekend. Vraag het de school."
-    tekst = euro(route["kosten_euro"])
-    return f"Ongeveer {tekst} (schatting)" if route.get("kosten_indicatief") else tekst
-
-
 def geld_regels(route: Mapping[str, Any]) -> list[str]:
     """The schemes that pay for this route, with their maximum amount where known."""
     details = [d for d in route.get("financiering_details") or [] if isinstance(d, dict)]
@@ -102,7 +95,7 @@ def verslag_data(intake: Intake, vocab: Vocabulaire, loketten: Iterable[LoketInf
                 "vorm": r.get("vorm_naam") or r.get("vorm", ""),
                 "duur_maanden": r.get("duur_maanden"),
                 "kosten_euro": r.get("kosten_euro"),
-                "kosten": kosten_tekst(r),
+                "kosten": r.get("kosten") or "",  # the bot's own sentences (actions.routes.route_dict)
                 "jij_betaalt": r.get("jij_betaalt") or "",
                 "geld": geld_regels(r),
                 "loket": r.get("loket", ""),
@@ -176,7 +169,8 @@ def verslag_pdf(data: Mapping[str, Any]) -> bytes:
         regel(f"Route {nr}: {r['opleiding']}")
         pdf.set_font(familie, "", 10)
         regel(f"Waar: {r['aanbieder']} in {r['plaats']}. Niveau: {r['niveau']}. Vorm: {r['vorm']}.")
-        regel(f"Kosten: {r['kosten']}")
+        if r.get("kosten"):
+            regel(f"Kosten: {r['kosten']}")
         if r.get("jij_betaalt"):
             regel(f"Jij betaalt: {r['jij_betaalt']}")
         regel("Geld: " + ("; ".join(r["geld"]) or "geen vaste regeling bekend"))

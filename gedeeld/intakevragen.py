@@ -2,15 +2,18 @@
 
 One rule for the bot's form (`actions/intake.py`) and the coach console's intake page
 (`coach/web_intake.py`), so the console shows the questions the dialogue really asks. Pure: no
-rasa_sdk, no spaCy, no database."""
+rasa_sdk, no spaCy, no database access."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-# The six answers that make a profile, in the order the intake asks them.
-INTAKE_SLOTS = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
+from catalog_db.vocabulaire import SLOT_SOORT
+
+# The six answers that make a profile, in the order the intake asks them (defined with the
+# vocabulary each one's codes come from).
+INTAKE_SLOTS: tuple[str, ...] = tuple(SLOT_SOORT)
 # Situations in which the person has work now, so the intake asks in which sector.
 MET_HUIDIGE_SECTOR = frozenset({"eigen_werk", "overstap", "zzp", "werkgever"})
 

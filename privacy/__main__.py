@@ -1,11 +1,12 @@
-"""python -m privacy wis SENDER | bewaartermijn [--dagen 90] [--dagen-terugbel 180] | export SENDER
+"""python -m privacy wis SENDER | bewaartermijn [--dagen N] [--dagen-terugbel N] | export SENDER
 
 `export` prints, as JSON, what is kept about one conversation: its tracker events ("gesprek") and
 its coach intake and call-back requests. `wis` erases one conversation everywhere
 (`privacy.wissen.wis_overal`, which the coach console calls too): its tracker events, and in the
 catalog database its coach intake, call-back requests and the link of its demand record.
 `bewaartermijn` deletes conversations and intakes idle for more than `--dagen` days and
-consented call-back requests older than `--dagen-terugbel` days (BEWAARTERMIJN_TERUGBEL_DAGEN).
+consented call-back requests older than `--dagen-terugbel` days; the defaults are the periods of
+`privacy.bewaartermijn` (90 and 180 days, or BEWAARTERMIJN_DAGEN and BEWAARTERMIJN_TERUGBEL_DAGEN).
 
 Schedule the retention job daily, e.g. cron: `15 3 * * * cd /srv/leerroute && make retentie`."""
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -21,10 +21,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from catalog_db.db import default_engine, session_scope
+from privacy.bewaartermijn import bewaar_dagen, bewaar_dagen_terugbel
 from privacy.coach_tabellen import GEEN_TABELLEN, Gewist, exporteer_conversatie, heeft_coach_tabellen
 from privacy.coach_tabellen import pas_bewaartermijn_toe as coach_bewaartermijn
 from privacy.sqlite import leeg_wal
-from privacy.tracker_db import BEWAARTERMIJN_DAGEN, exporteer_gesprek, pas_bewaartermijn_toe, tracker_engine
+from privacy.tracker_db import exporteer_gesprek, pas_bewaartermijn_toe, tracker_engine
 from privacy.wissen import wis_overal
 
 
@@ -45,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("wis").add_argument("sender")
     sub.add_parser("export").add_argument("sender")
     p_bt = sub.add_parser("bewaartermijn")
-    p_bt.add_argument("--dagen", type=int, default=BEWAARTERMIJN_DAGEN)
-    p_bt.add_argument("--dagen-terugbel", type=int, default=int(os.environ.get("BEWAARTERMIJN_TERUGBEL_DAGEN") or 180))
+    p_bt.add_argument("--dagen", type=int, default=bewaar_dagen())
+    p_bt.add_argument("--dagen-terugbel", type=int, default=bewaar_dagen_terugbel())
     args = parser.parse_args(argv)
     engine = tracker_engine()
     if args.cmd == "wis":

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 
+from privacy.bewaartermijn import BEWAARTERMIJN_DAGEN
 from privacy.sqlite import leeg_wal, overschrijf_bij_wissen
 
 STANDAARD_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'var' / 'tracker.db'}"
-BEWAARTERMIJN_DAGEN = 90
 
 
 def tracker_engine(url: str | None = None) -> Engine:

@@ -31,4 +31,5 @@ export WEB_PORT=${WEB_PORT:-8080}
 export ACTION_ENDPOINT_URL=${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTIONS_PORT}/webhook}
 export SANIC_HOST=${SANIC_HOST:-127.0.0.1}
 export CATALOG_DB_URL=${CATALOG_DB_URL:-sqlite:///$(pwd)/var/catalog.db}
-export TRACKER_DB_URL=${TRACKER_DB_URL:-sqlite:///$(pwd)/var/tracker.db}
+# TRACKER_DB_URL: unset means var/tracker.db, a default of the code (privacy/tracker_db.py, and in
+# Rasa's environment bot/stores/tracker_store.py; tests/test_een_plek.py checks they agree).
