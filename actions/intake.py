@@ -291,7 +291,7 @@ def _missers(tracker: Tracker) -> int:
 
 
 def missers_events(
-    tracker: Tracker, gevraagd: str, gevonden: Mapping[str, str], vraagvorm: str | None, intent: str | None
+    tracker: Tracker, gevraagd: str, gevonden: Mapping[str, str | None], vraagvorm: str | None, intent: str | None
 ) -> list[EventType]:
     """Count the messages in a row that did not answer the open question (slot `missers`)."""
     if gevraagd in gevonden or vraagvorm in ("normaal", "eigen_bedrijf"):
