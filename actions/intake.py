@@ -27,8 +27,8 @@ from actions.catalogus import catalogus, normaliseerder
 from actions.teksten import knop_codes, response_tekst, vraag_knoppen
 from catalog_db.antwoorden import Normaliseerder, bevat_woorden, schoon
 from catalog_db.beroepen import beroepen_in_tekst
-from catalog_db.engine import leeftijd_telt
 from catalog_db.leeftijd import CODES as LEEFTIJD_CODES
+from catalog_db.routemotor import leeftijd_telt
 from catalog_db.typen import Profiel
 from gedeeld.intakevragen import INTAKE_SLOTS, vragen_voor
 

@@ -19,7 +19,7 @@ from actions.loket import loket_waarden, meld_loket
 from actions.teksten import response_tekst
 from actions.vangnet import bij_catalogusstoring
 from catalog_db.db import session_scope
-from catalog_db.engine import kies_loket
+from catalog_db.routemotor import kies_loket
 from catalog_db.typen import Advies, Financiering, LoketInfo, Route, loketnaam_in_zin
 from gedeeld.opslag import registreer_vraag
 

@@ -25,7 +25,7 @@ from actions.catalogus import catalogus
 from actions.intake import profiel_uit
 from actions.loket import meld_loket
 from catalog_db.config import SEED_DIR
-from catalog_db.engine import kies_loket, loketten_voor
+from catalog_db.routemotor import kies_loket, loketten_voor
 from catalog_db.typen import LoketInfo
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 The words come from the catalog itself, from the names of its courses, so there is no second
 list to keep: a job word is a word of a course name that is not a generic course word
 ("medewerker", "entree", "mbo") and not a sector's code or name (the sector is its own slot). A
-person who names one gets the courses in that line first (`catalog_db.engine`).
+person who names one gets the courses in that line first (`catalog_db.routemotor`).
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ class Opleiding(Base):
 
 
 class Regeling(Base):
-    """A funding scheme with structured eligibility (see `catalog_db.engine.Voorwaarden`)."""
+    """A funding scheme with structured eligibility (see `catalog_db.typen.Voorwaarden`)."""
 
     __tablename__ = "regeling"
     code: Mapped[str] = mapped_column(String(64), primary_key=True)

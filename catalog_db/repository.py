@@ -22,7 +22,7 @@ from catalog_db import models
 from catalog_db.afstand import plaats_punten, regios_binnen
 from catalog_db.beroepen import beroepswoorden
 from catalog_db.db import default_engine, session_scope
-from catalog_db.engine import BUUR_KM, DOEL_RANG, persoon_rang, stel_routes_voor
+from catalog_db.routemotor import BUUR_KM, DOEL_RANG, persoon_rang, stel_routes_voor
 from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, RegelingInfo, Voorwaarden
 from catalog_db.vocabulaire import Vocabulaire, laad_vocabulaire
 

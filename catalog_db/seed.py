@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from catalog_db import models
 from catalog_db.config import SEED_DIR
-from catalog_db.engine import STARTKWALIFICATIE_RANG
 from catalog_db.importers import ImportResultaat, importeer_bestand
+from catalog_db.routemotor import STARTKWALIFICATIE_RANG
 from catalog_db.vocabulaire import GEMEENTE_POSTCODE_SOORT, GEMEENTE_SOORT
 
 

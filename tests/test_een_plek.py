@@ -18,9 +18,9 @@ from actions.routes import route_dict
 from actions.teksten import response_tekst
 from catalog_db.coach_tabellen import Intake
 from catalog_db.db import session_scope
-from catalog_db.engine import STARTKWALIFICATIE_RANG, heeft_startkwalificatie
 from catalog_db.models import Niveau
 from catalog_db.repository import Catalogus
+from catalog_db.routemotor import STARTKWALIFICATIE_RANG, heeft_startkwalificatie
 from catalog_db.typen import Profiel
 from catalog_db.vocabulaire import SLOT_SOORT
 from coach.verslag import verslag_data

@@ -21,8 +21,8 @@ from actions.routes import ActionProposeRoutes
 from catalog_db import models
 from catalog_db.afstand import plaats_punten
 from catalog_db.db import session_scope
-from catalog_db.engine import BUUR_KM
 from catalog_db.repository import Catalogus
+from catalog_db.routemotor import BUUR_KM
 
 SEED = Path(__file__).resolve().parent.parent / "catalog_db" / "seed"
 REGIOS: list[str] = yaml.safe_load((SEED / "vocabulary.yml").read_text(encoding="utf-8"))["regios"]

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from catalog_db.engine import is_geldig, kan_starten, kies_loket, lesgeldvrij, past_regeling, stel_routes_voor
 from catalog_db.repository import Catalogus
+from catalog_db.routemotor import is_geldig, kan_starten, kies_loket, lesgeldvrij, past_regeling, stel_routes_voor
 from catalog_db.typen import Cursus, Profiel, RegelingInfo
 
 VANDAAG = date(2026, 12, 1)
@@ -141,7 +141,7 @@ def test_regeling_na_einddatum_niet_meer(regelingen: dict[str, RegelingInfo]) ->
 
 
 def test_eigen_kosten() -> None:
-    from catalog_db.engine import eigen_kosten
+    from catalog_db.routemotor import eigen_kosten
     from catalog_db.typen import Financiering
 
     c = cursus(vorm="bol", kosten_euro=1500)
