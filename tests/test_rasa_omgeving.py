@@ -21,7 +21,8 @@ RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 def rasa_pytest(tmp_path: Path, *opties: str, env: dict[str, str] | None = None) -> str:
     """Run tests/rasa in Rasa's environment; its output (fails with it when a test fails)."""
     omgeving = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
-    omgeving |= {k: os.environ[k] for k in ("CI",) if k in os.environ} | (env or {})
+    doorgeven = ("CI", "PYTHONWARNINGS", "SQLALCHEMY_SILENCE_UBER_WARNING")  # the known warnings: scripts/env.sh
+    omgeving |= {k: os.environ[k] for k in doorgeven if k in os.environ} | (env or {})
     uit = subprocess.run(
         [str(RASA_PYTHON), "-m", "pytest", "-q", "-rs", f"--basetemp={tmp_path / 'rasa'}", *opties, "tests/rasa"],
         cwd=ROOT, capture_output=True, text=True, env=omgeving, timeout=1800,

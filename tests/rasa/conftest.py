@@ -18,6 +18,7 @@ import pytest
 import structlog
 
 from bot import actiefouten
+from bot.waarschuwingen import herstel as herstel_waarschuwingen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,6 +37,12 @@ GEPATCHT = (
 def _doel(module: str, klasse: str | None) -> Any:
     m = importlib.import_module(module)
     return getattr(m, klasse) if klasse else m
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The known warnings of scripts/env.sh (PYTHONWARNINGS) silent here too, as in the worker:
+    in front of the filter Sanic adds when Rasa imports it (bot.waarschuwingen)."""
+    herstel_waarschuwingen()
 
 
 @pytest.fixture(scope="session", autouse=True)
