@@ -36,9 +36,11 @@ lint: venvs
 	.venv-app/bin/ruff check .
 	.venv-app/bin/ruff format --check .
 
-# Type check (mypy, settings in pyproject.toml): our packages and scripts in the app environment.
+# Type check (mypy, settings in pyproject.toml): our packages and scripts in the app environment,
+# and bot/ against Rasa's environment (its packages; a cache of its own).
 types: venvs
 	@source scripts/env.sh && .venv-app/bin/mypy
+	@source scripts/env.sh && .venv-app/bin/mypy --python-executable .venv-rasa/bin/python --cache-dir .mypy_cache/rasa bot
 
 validate: train
 	@source scripts/env.sh && $(RASA) data validate --domain domain --fail-on-warnings >var/validate.log 2>&1 \

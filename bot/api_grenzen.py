@@ -65,5 +65,5 @@ def installeer() -> bool:
         begrens(app)
         return app
 
-    server.create_app = create_app  # type: ignore[assignment]
+    server.create_app = create_app
     return True

@@ -34,11 +34,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import jsonschema
 from jsonschema.exceptions import best_match
+
+if TYPE_CHECKING:  # Rasa is imported where a patch is installed, after its version check
+    from rasa.shared.core.trackers import DialogueStateTracker
 
 GETEST_OP = "3.6."
 
@@ -126,7 +129,7 @@ def snellere_eventtypes() -> bool:
         return klasse
 
     resolve_by_type._leerroute = True  # type: ignore[attr-defined]
-    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign,assignment]
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
     return True
 
 
@@ -185,7 +188,8 @@ def kleinere_actieaanroep() -> bool:
 
     if not _rasa_36() or getattr(RemoteAction._action_call_format, "_leerroute", False):
         return False
-    origineel = RemoteAction._action_call_format
+    # Called with a view of the tracker (_ZonderEvents), which is a tracker only by duck typing.
+    origineel: Callable[..., dict[str, Any]] = RemoteAction._action_call_format
 
     def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
         result: dict[str, Any] = origineel(self, _ZonderEvents(tracker), domain)
@@ -201,7 +205,7 @@ class _ZonderEvents:
     """A view of a tracker whose `current_state(ALL)` leaves the events out (they are added after,
     trimmed): everything else is the tracker's own."""
 
-    def __init__(self, tracker: Any) -> None:
+    def __init__(self, tracker: DialogueStateTracker) -> None:
         self._tracker = tracker
 
     def __getattr__(self, naam: str) -> Any:

@@ -119,6 +119,8 @@ def lees_bericht(bericht: Mapping[str, Any]) -> Inkomend | None:
     if soort == "location":
         plek = bericht.get("location")
         if isinstance(plek, Mapping):
+            lat: float | None
+            lon: float | None
             try:
                 lat, lon = float(plek["latitude"]), float(plek["longitude"])
             except (KeyError, TypeError, ValueError):

@@ -20,6 +20,7 @@ and a warning says so, so an upgrade costs start-up time, never a wrong model.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import rasa
@@ -53,9 +54,8 @@ def laad_zonder_trainingsgraaf(
 ) -> RasaModel:
     """`RasaModel.load`, creating the variables with one eager forward pass instead of a traced training step."""
     if finetune_mode:
-        return RasaModel.load.__func__(
-            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
-        )  # type: ignore[attr-defined]
+        rasa_eigen: Callable[..., RasaModel] = RasaModel.load.__func__  # type: ignore[attr-defined]  # (the classmethod's function: mypy knows it bound)
+        return rasa_eigen(cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs)
     model = cls(*args, **kwargs)
     config = kwargs.get("config", {})
     model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=config.get("run_eagerly"))
@@ -84,7 +84,7 @@ def _rasa_eigen_load(cls: type[RasaModel]) -> bool:
 
 class SnelDIET(DIET):
     @classmethod
-    def load(cls, *args: Any, **kwargs: Any) -> RasaModel:  # type: ignore[override]
+    def load(cls, *args: Any, **kwargs: Any) -> RasaModel:
         if _rasa_eigen_load(cls):
             return super().load(*args, **kwargs)
         return laad_zonder_trainingsgraaf(cls, *args, **kwargs)
@@ -92,7 +92,7 @@ class SnelDIET(DIET):
 
 class SnelTED(TED):
     @classmethod
-    def load(cls, *args: Any, **kwargs: Any) -> RasaModel:  # type: ignore[override]
+    def load(cls, *args: Any, **kwargs: Any) -> RasaModel:
         if _rasa_eigen_load(cls):
             return super().load(*args, **kwargs)
         return laad_zonder_trainingsgraaf(cls, *args, **kwargs)

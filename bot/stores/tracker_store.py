@@ -159,7 +159,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         if self.event_broker is None:
             return
         oud = await self._retrieve(tracker.sender_id, fetch_events_from_all_sessions=False)
-        nieuw = TrackerEventDiffEngine.event_difference(oud, tracker)
+        nieuw = list(tracker.events) if oud is None else TrackerEventDiffEngine.event_difference(oud, tracker)
         await self._stream_new_events(self.event_broker, nieuw, tracker.sender_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
