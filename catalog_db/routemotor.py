@@ -7,6 +7,7 @@ the bot renders with the B1 responses in the domain.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -228,6 +229,30 @@ def past_regeling_cursus(
     return gevonden
 
 
+def _drempel(routes: Sequence[Route], k: int) -> float | None:
+    """The score of the k-th best route with a name not seen before it (None: fewer than k)."""
+    namen: set[str] = set()
+    for route in routes:
+        naam = route.cursus.naam.lower()
+        if naam not in namen:
+            namen.add(naam)
+            if len(namen) == k:
+                return route.score
+    return None
+
+
+def _rangorde(route: Route) -> tuple[float, str]:
+    return (-route.score, route.cursus.code)
+
+
+def _vormen(regeling: RegelingInfo) -> frozenset[str] | None:
+    """The course forms a scheme can fit, or None when it names none for some requirement."""
+    eisen = regeling.voorwaarden.opleiding
+    if not eisen or any(not e.vormen for e in eisen):
+        return None
+    return frozenset().union(*(e.vormen for e in eisen))
+
+
 def _past_opleiding(eis: Opleidingseis, cursus: Cursus) -> bool:
     if eis.niveaus and cursus.niveau not in eis.niveaus:
         return False
@@ -428,6 +453,10 @@ def stel_routes_voor(
     # Which schemes fit depends only on these course fields: compute once per combination.
     per_soort: dict[tuple[str, str, str, int | None, tuple[str, ...]], list[Financiering]] = {}
     per_regeling: dict[tuple[str, bool], Financiering] = {}  # (scheme, age left open) -> its Financiering
+    # A scheme whose every course requirement names forms can only fit a course of one of them:
+    # check per course form only the schemes that may fit it (the same answers, fewer checks).
+    vormen = {r.code: _vormen(r) for r in voor_persoon}
+    per_vorm: dict[str, list[RegelingInfo]] = {}
     passend_aanbod = [
         c
         for c in cursussen
@@ -448,9 +477,11 @@ def stel_routes_voor(
         kandidaten.append((_score(profiel, cursus, 0, 0, rang, km_), cursus))
     kandidaten.sort(key=lambda kc: (-kc[0], kc[1].code))
     routes: list[Route] = []
-    nodig = max_routes * 4  # room for courses skipped as duplicates by name
     for basis, cursus in kandidaten:
-        if len(routes) >= nodig and basis + MAX_BONUS < routes[nodig - 1].score:
+        # Money adds at most MAX_BONUS: a course whose base score plus that stays below the last
+        # of the best `max_routes` different courses so far cannot get in (nor can any after it).
+        drempel = _drempel(routes, max_routes)
+        if drempel is not None and basis + MAX_BONUS < drempel:
             break
         soort = (
             cursus.sector,
@@ -460,7 +491,11 @@ def stel_routes_voor(
             tuple(w for w in naam_woorden if w in cursus.naam.lower()) if naam_woorden else (),
         )
         if soort not in per_soort:
-            gevonden = [f for r in voor_persoon if (f := past_regeling_cursus(r, profiel, cursus, vandaag, per_regeling))]
+            if cursus.vorm not in per_vorm:
+                per_vorm[cursus.vorm] = [r for r in voor_persoon if (vs := vormen[r.code]) is None or cursus.vorm in vs]
+            gevonden = [
+                f for r in per_vorm[cursus.vorm] if (f := past_regeling_cursus(r, profiel, cursus, vandaag, per_regeling))
+            ]
             per_soort[soort] = sorted(gevonden, key=lambda f: (not f.geld, not f.zeker, f.lening, f.regel == "situatie"))
         passend = per_soort[soort]
         geld = [f for f in passend if f.geld]
@@ -468,12 +503,10 @@ def stel_routes_voor(
         km_ = afstand(cursus)
         score = _score(profiel, cursus, n_zeker, len(geld) - n_zeker, rang, km_)
         kosten = eigen_kosten(cursus, profiel, passend)
-        routes.append(
-            Route(
-                cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score, kosten, None if km_ is None else round(km_)
-            )
+        route = Route(
+            cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score, kosten, None if km_ is None else round(km_)
         )
-        routes.sort(key=lambda r: (-r.score, r.cursus.code))
+        insort(routes, route, key=_rangorde)  # kept in order as they come: no sort of the whole list each time
     gekozen: list[Route] = []
     namen: set[str] = set()
     for route in routes:

@@ -307,3 +307,22 @@ def test_eigenschappen_voor_veel_profielen(catalogus: Catalogus) -> None:
                         if f.zeker and f.geld and not f.lening and not f.werkgever_vraagt_aan
                     )
                     assert route.eigen_kosten_euro >= kosten - eigen
+
+
+def test_vroeg_stoppen_verandert_niets(catalogus: Catalogus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine stops computing routes once no course can still get into the top (money adds at
+    most MAX_BONUS); the routes are the same as when every candidate is computed."""
+    from catalog_db import routemotor
+
+    rng = random.Random(11)
+    profielen = [
+        Profiel(s, rng.choice(["ww", "bijstand", "geen"]) if s == "werkzoekend" else None, n,
+                rng.choice(SECTOREN) if s in ("eigen_werk", "overstap", "zzp", "werkgever") else None, d, r,
+                leeftijd=rng.choice([None, "18_29", "30_56"]))
+        for s, n, d, r in rng.sample(list(itertools.product(SITUATIES, NIVEAUS, SECTOREN, REGIOS)), 150)
+    ]  # fmt: skip
+    snel = [catalogus.advies(p, vandaag=VANDAAG, max_routes=3) for p in profielen]
+    monkeypatch.setattr(routemotor, "MAX_BONUS", 1e9)  # never stop early
+    for p, a in zip(profielen, snel, strict=True):
+        alles = catalogus.advies(p, vandaag=VANDAAG, max_routes=3)
+        assert [(r.cursus.code, r.score) for r in a.routes] == [(r.cursus.code, r.score) for r in alles.routes], p
