@@ -65,7 +65,7 @@ def test_hele_intake_in_de_browser(pagina: tuple[Any, list[str]]) -> None:
     kaarten = page.locator("article.route")
     assert kaarten.count() >= 1
     tekst = kaarten.first.inner_text()
-    for woord in ("Waar", "Niveau", "Geld", "Hulp"):
+    for woord in ("Waar", "Niveau", "Kosten", "Jij betaalt", "Geld", "Hulp"):
         assert woord in tekst
     assert page.locator("button.lees-voor").count() >= 3  # read aloud per bot message
     ARTEFACTEN.mkdir(exist_ok=True)

@@ -65,11 +65,8 @@
     rij(dl, "Waar", `${r.aanbieder}, ${r.plaats}`);
     rij(dl, "Niveau", r.niveau_naam || r.niveau);
     rij(dl, "Hoe", r.vorm_naam || r.vorm);
-    if (r.kosten_euro !== null && r.kosten_euro !== undefined) {
-      const k = el("span", {}, `€ ${Number(r.kosten_euro).toLocaleString("nl-NL")}`);
-      if (r.kosten_indicatief) k.appendChild(el("span", { class: "indicatief" }, " (schatting)"));
-      rij(dl, "Kosten", k);
-    }
+    // The bot's own sentence (domain/routes.yml utter_kosten_*), the same as in its message and the report.
+    if (r.kosten) rij(dl, "Kosten", r.kosten.charAt(0).toUpperCase() + r.kosten.slice(1));
     if (r.jij_betaalt) rij(dl, "Jij betaalt", r.jij_betaalt);
     rij(dl, "Geld", (r.financiering || []).join(", "));
     const loket = el("span", {}, r.loket);
