@@ -389,6 +389,8 @@ class Normaliseerder:
         if soort == "niveau" and (niveau := self._niveau(t)):
             return ONBEKEND if niveau == AMBIGU else Uitkomst(niveau, "term")
         gevonden = self._zoek_term(soort, t, streng=False)
+        if gevonden is None and soort == "sector" and self._alleen_ontkend(t):
+            return ONBEKEND  # "in ieder geval niet meer de schoonmaak": only what one does not want
         if gevonden is None and self.lemmas:
             lemma_tekst = lemmatiseer(t)
             if lemma_tekst != t:
@@ -634,6 +636,12 @@ class Normaliseerder:
             if w in RANGTELWOORD and len(woorden) <= 3:
                 return RANGTELWOORD[w]
         return None
+
+    def _alleen_ontkend(self, t: str) -> bool:
+        """Does the message name sectors only after "niet"?"""
+        t = self._sector_tekst(t)
+        matches = list(self._patroon["sector"].finditer(t))
+        return bool(matches) and all(NIET_DAAR.search(t[: m.start()]) for m in matches)
 
     def _sector_codes(self, t: str) -> list[str]:
         """The sectors of the whole words of `t`, in order, leaving out the subject a teacher

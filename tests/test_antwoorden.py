@@ -365,3 +365,8 @@ def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: s
 def test_rollen_van_sectoren_in_een_zin(norm: Normaliseerder, tekst: str, verwacht: dict[str, str]) -> None:
     gevonden = norm.vind_in_tekst(tekst)
     assert {k: gevonden.get(k) for k in verwacht} == verwacht, gevonden
+
+
+def test_alleen_wat_je_niet_wilt_is_geen_doel(norm: Normaliseerder) -> None:
+    assert norm.normaliseer("doel_sector", "in elk geval niet meer in de horeca").code is None
+    assert norm.normaliseer("doel_sector", "niet meer in de horeca, liever de zorg").code == "zorg"
