@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -110,6 +111,10 @@ def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> st
     return None
 
 
+# Who pays a benefit; in the answer to the benefit question such a word is no line of work.
+BETALER = re.compile(r"\b(?:gemeente|gemeentes|uwv|sociale\s+dienst|soza|werkplein)\b", re.IGNORECASE)
+
+
 def lees_bericht(
     norm: Normaliseerder,
     tekst: str,
@@ -150,6 +155,8 @@ def lees_bericht(
             continue
         if slot in ("sector", "doel_sector") and slot != gevraagd and norm.is_oorzaak(tekst, e.get("start")):
             continue  # "mijn baan verdwijnt door automatisering": a cause, not a goal
+        if gevraagd == "uitkering" and slot in (*SECTOR_SLOTS, "sector") and BETALER.search(waarde):
+            continue  # "niks van de gemeente of het uwv": who pays a benefit, not a line of work
         doel_slot = "doel_sector" if slot == "sector" else slot
         if is_payload:
             code = waarde if norm.is_code(doel_slot, waarde) else None  # payloads: codes only
@@ -177,7 +184,9 @@ def lees_bericht(
         uitkomst = norm.normaliseer(gevraagd, tekst, opties=[c or "" for c in opties], fuzzy=False)
         if uitkomst.code and uitkomst.hoe != "nummer":
             gevonden[gevraagd] = uitkomst.code
-    losse_sectoren += [c for c in norm.sectoren_zonder_rol(tekst) if c not in losse_sectoren]
+    # In the answer to the benefit question, "gemeente" or "uwv" is who pays, not a line of work.
+    sector_tekst = BETALER.sub(" ", tekst) if gevraagd == "uitkering" else tekst
+    losse_sectoren += [c for c in norm.sectoren_zonder_rol(sector_tekst) if c not in losse_sectoren]
     # A sector without a role that is the person's current work says nothing about the goal.
     losse_sectoren = [c for c in losse_sectoren if c != gevonden.get("huidige_sector")]
     woorden = schoon(tekst).split()

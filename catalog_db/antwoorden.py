@@ -247,10 +247,14 @@ MIJN = re.compile(r"\b(?:mijn|m'n|mn|me)\s")
 
 
 def _varianten(term: str) -> list[str]:
-    """The spoken forms of a term with "mijn": "mijn werk" is also typed "m'n werk", "mn werk", "me werk"."""
-    if not MIJN.search(term):
-        return []
-    return [MIJN.sub(f"{v} ", term) for v in ("mijn", "m'n", "mn", "me")]
+    """The typed forms of a term: with "mijn" also "m'n", "mn", "me" ("mijn werk"); with a hyphen
+    also a space or nothing ("emmer compascuum", "nieuw amsterdam" is not Amsterdam)."""
+    varianten: list[str] = []
+    if MIJN.search(term):
+        varianten += [MIJN.sub(f"{v} ", term) for v in ("mijn", "m'n", "mn", "me")]
+    if "-" in term:
+        varianten += [term.replace("-", " "), term.replace("-", "")]
+    return varianten
 
 
 # The generic last part of a compound whose first part tells the sector: "schoonmaakbedrijf",

@@ -532,3 +532,11 @@ async def test_een_oorzaak_is_geen_doel(domain: dict[str, Any]) -> None:
     entiteit = {"entity": "sector", "value": "automatisering", "start": tekst.index("automatisering")}
     gevonden = await lees(domain, tekst=tekst, entities=[entiteit])
     assert gevonden.get("doel_sector") is None and gevonden.get("huidige_sector") == "financieel"
+
+
+async def test_wie_de_uitkering_betaalt_is_geen_werk(domain: dict[str, Any]) -> None:
+    """NLU may tag "gemeente" as a sector (overheid) in the answer to the benefit question."""
+    tekst = "nee, niets van het uwv of van de gemeente"
+    entiteit = {"entity": "sector", "value": "gemeente", "role": "doel", "start": tekst.index("gemeente")}
+    gevonden = await lees(domain, tekst=tekst, entities=[entiteit], requested="uitkering")
+    assert gevonden.get("uitkering") == "geen" and "doel_sector" not in gevonden

@@ -370,3 +370,16 @@ def test_rollen_van_sectoren_in_een_zin(norm: Normaliseerder, tekst: str, verwac
 def test_alleen_wat_je_niet_wilt_is_geen_doel(norm: Normaliseerder) -> None:
     assert norm.normaliseer("doel_sector", "in elk geval niet meer in de horeca").code is None
     assert norm.normaliseer("doel_sector", "niet meer in de horeca, liever de zorg").code == "zorg"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("sint michielsgestel", "noordoost_brabant"),
+        ("nieuw amsterdam", "drenthe"),
+        ("ik woon in nieuw vennep", "groot_amsterdam"),
+    ],
+)
+def test_plaats_met_streepje_ook_met_spatie(norm: Normaliseerder, tekst: str, code: str) -> None:
+    """A place name with a hyphen is often typed with a space; "nieuw amsterdam" is not Amsterdam."""
+    assert norm.normaliseer("regio", tekst).code == code
