@@ -46,6 +46,12 @@ NOG_BEZIG = re.compile(
     r"(?:(?:laatste|eerste|tweede|derde|vierde|vijfde|zesde)\s+(?:klas|jaar)\s+(?:van\s+)?(?:de\s+|het\s+)?|examenklas\s+(?:van\s+)?"
     r"(?:de\s+|het\s+)?|klas\s+\d\s+(?:van\s+)?(?:de\s+|het\s+)?|\d\s+)?$"
 )
+# A school the person will finish later is not finished yet: "na de zomer ben ik klaar op het
+# vmbo", "ik ben bijna klaar met mbo 2", "volgend jaar klaar met de havo".
+KLAAR_LATER = re.compile(
+    r"\b(?:na\s+de\s+zomer|straks|volgend\s+jaar|dit\s+jaar|deze\s+zomer|bijna|over\s+\w+\s+(?:maanden|weken))\s+"
+    r"(?:ben\s+ik\s+|ik\s+ben\s+|ben\s+)?(?:\w+\s+)?klaar\s+(?:op|met|van)\s+(?:de\s+|het\s+|mijn\s+|m'n\s+)?$"
+)
 GESTOPT_MET = re.compile(
     r"\b(?:gestopt|gestart|begonnen|stoppen)\s+(?:met|op|van)\s+(?:de\s+|het\s+)?$|\b(?:\d|een|paar|half|halve|twee)\s+jaar\s+(?:op\s+de\s+|het\s+)?$"
 )
@@ -442,7 +448,7 @@ class Normaliseerder:
                 stuk = stuk[: g.start()]  # "gestopt met het hbo" is about the next level
             zonder = (NIET_AF.search(stuk) or GESTOPT_MET.search(t[:begin])) and not NIVEAU_AF.match(stuk.strip())
             zonder = zonder and "diploma" not in t[begin:eind]  # "vwo diploma en toen gestopt met studeren"
-            zonder = zonder or bool(NOG_BEZIG.search(t[:begin][-50:]))  # still in that school
+            zonder = zonder or bool(NOG_BEZIG.search(t[:begin][-50:]) or KLAAR_LATER.search(t[:begin][-60:]))  # still in it
             (niet_af if zonder and code not in ("geen",) else af).append(code)
         rang = self.vocab.niveau_rang
         if "mbo?" in af:

@@ -383,3 +383,15 @@ def test_alleen_wat_je_niet_wilt_is_geen_doel(norm: Normaliseerder) -> None:
 def test_plaats_met_streepje_ook_met_spatie(norm: Normaliseerder, tekst: str, code: str) -> None:
     """A place name with a hyphen is often typed with a space; "nieuw amsterdam" is not Amsterdam."""
     assert norm.normaliseer("regio", tekst).code == code
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("deze zomer ben ik klaar op het vmbo", "geen"),
+        ("volgend jaar ben ik klaar met de havo", "vmbo"),
+        ("ik ben klaar met de havo", "havo"),
+    ],
+)
+def test_een_school_die_je_later_afmaakt_is_nog_niet_af(norm: Normaliseerder, tekst: str, code: str) -> None:
+    assert norm.normaliseer("opleidingsniveau", tekst).code == code
