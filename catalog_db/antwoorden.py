@@ -167,6 +167,12 @@ WIL_WEG = re.compile(
 )
 # Still at school or just left it: "ik zit in havo 5", "klaar met de middelbare", "niet meer naar school".
 SCHOOL = r"(?:school|middelbare|opleiding|studie|examen|eindexamen|mbo|havo|vwo|vmbo|mavo|hbo|\w+school|\w+opleiding|laatste\s+jaar|examenjaar)"
+# Told by one's employer to learn ("moet van mijn baas een cursus doen"), or a teacher's
+# "bevoegdheid" (only someone who teaches needs one): working and growing in the job.
+MOET_VAN_WERK = re.compile(
+    r"\bmoet\s+(?:\w+\s+)?van\s+(?:mijn|m'n|me|mn|de|het|onze)\s+"
+    r"(?:werk|baas|werkgever|leidinggevende|teamleider|chef|manager|directeur|directie|bedrijf|zaak)\b|\bbevoegdheid\b"
+)
 OP_SCHOOL = re.compile(
     rf"\b(?:zit|ben|zitten)\s+(?:nu\s+|nog\s+)?(?:in|op)\s+(?:de\s+|het\s+|mijn\s+|m'n\s+|me\s+)?(?:{SCHOOL}|klas|\d)\b"
     rf"|\blaatste\s+(?:school)?jaar\s+(?:van\s+|op\s+)?(?:de\s+|het\s+)?{SCHOOL}|\blaatste\s+schooljaar\b"
@@ -739,6 +745,8 @@ class Normaliseerder:
             codes.add("schoolverlater")
         if BLIJVEN.search(z):
             codes.add("eigen_werk")
+        if MOET_VAN_WERK.search(z) and not codes & {"werkgever", "zzp", "werkzoekend"}:
+            return "eigen_werk"  # the employer wants it: growing in the job, whatever school is named
         if SCHOOL_KLAAR.search(z) and not codes and not WERKT_NU.search(z):
             codes.add("schoolverlater")
         if zwak and (WERKT_NOG.search(z) or WERKT_NU.search(z)) and not codes:

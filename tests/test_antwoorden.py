@@ -395,3 +395,16 @@ def test_plaats_met_streepje_ook_met_spatie(norm: Normaliseerder, tekst: str, co
 )
 def test_een_school_die_je_later_afmaakt_is_nog_niet_af(norm: Normaliseerder, tekst: str, code: str) -> None:
     assert norm.normaliseer("opleidingsniveau", tekst).code == code
+
+
+@pytest.mark.parametrize(
+    ("tekst", "code"),
+    [
+        ("van mijn leidinggevende moet ik mijn diploma halen", "eigen_werk"),
+        ("ik moet van mijn werkgever een cursus doen", "eigen_werk"),
+        ("de school wil dat ik mijn bevoegdheid haal", "eigen_werk"),
+        ("ik moet van mijn school een stage zoeken", "schoolverlater"),  # a pupil, not a worker
+    ],
+)
+def test_de_werkgever_wil_dat_je_leert(norm: Normaliseerder, tekst: str, code: str | None) -> None:
+    assert norm.normaliseer("situatie", tekst).code == code
