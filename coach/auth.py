@@ -105,8 +105,9 @@ class Login:
     csrf: str | None = None
 
 
-def _mislukt(session: Session, gebruikersnaam: str, config: CoachConfig) -> int:
-    """Failed logins of this name within the window and after its last success."""
+def _mislukt(session: Session, gebruikersnaam: str, config: CoachConfig, tot_id: int | None = None) -> int:
+    """Failed logins of this name within the window and after its last success (with `tot_id`:
+    only those recorded up to that attempt, i.e. its place in the queue)."""
     venster = nu() - timedelta(minutes=config.blokkeer_minuten)
     laatste_goed = session.scalar(
         select(func.max(CoachInlogpoging.moment)).where(
@@ -121,6 +122,7 @@ def _mislukt(session: Session, gebruikersnaam: str, config: CoachConfig) -> int:
             CoachInlogpoging.gebruikersnaam == gebruikersnaam,
             CoachInlogpoging.gelukt.is_(False),
             CoachInlogpoging.moment > grens,
+            *(() if tot_id is None else (CoachInlogpoging.id <= tot_id,)),
         )
     )
     return mislukt or 0
@@ -134,12 +136,14 @@ def inloggen(session: Session, gebruikersnaam: str, wachtwoord: str, config: Coa
     naam = schoon_gebruikersnaam(gebruikersnaam)
     if not naam:
         return Login(Uitkomst.FOUT)
-    # Count first (committed, so every simultaneous attempt sees it), then check: the n-th attempt
-    # sees at least n failures, so at most `max_mislukt` attempts get to the password.
+    # Count first (committed, so every simultaneous attempt sees it), then check by its place in
+    # the queue: the n-th attempt has n failures up to and including its own, so at most
+    # `max_mislukt` attempts get to the password, and those stay counted (a burst that all sees
+    # "too many" and takes itself back would otherwise leave no lock at all).
     poging = CoachInlogpoging(gebruikersnaam=naam, moment=nu(), gelukt=False)
     session.add(poging)
     session.commit()
-    if _mislukt(session, naam, config) > config.max_mislukt:
+    if _mislukt(session, naam, config, tot_id=poging.id) > config.max_mislukt:
         session.delete(poging)  # blocked attempts do not count
         session.commit()
         controleer_wachtwoord(wachtwoord, _NEP_HASH)

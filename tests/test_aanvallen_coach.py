@@ -251,6 +251,36 @@ def test_lockout_houdt_stand_bij_gelijktijdige_pogingen(leeg_catalog: Engine, mo
         assert auth.is_geblokkeerd(s, "sanne", CoachConfig())
 
 
+def test_lockout_blijft_ook_als_alle_pogingen_eerst_geteld_zijn(leeg_catalog: Engine, monkeypatch: Any) -> None:
+    """The worst order of a burst: all twelve attempts are recorded before any of them counts.
+    Each is judged by its place in the queue, so five get to the password and the lock stays."""
+    from coach import auth
+
+    with session_scope(leeg_catalog) as s:
+        auth.maak_account(s, gebruikersnaam="sanne", wachtwoord=WACHTWOORD, naam="Sanne", organisatie="Loket")
+    allemaal_geteld = threading.Barrier(12)
+    echt_mislukt = auth._mislukt
+
+    def na_iedereen(session: Any, naam: str, config: Any, tot_id: int | None = None) -> int:
+        if tot_id is not None:
+            allemaal_geteld.wait()  # every attempt has its row before anyone counts
+        return echt_mislukt(session, naam, config, tot_id)
+
+    monkeypatch.setattr(auth, "_mislukt", na_iedereen)
+    monkeypatch.setattr(auth, "controleer_wachtwoord", lambda w, h: False)
+
+    def poging(_: int) -> auth.Uitkomst:
+        with session_scope(leeg_catalog) as s:
+            return auth.inloggen(s, "sanne", "fout-wachtwoord-1", CoachConfig()).uitkomst
+
+    with ThreadPoolExecutor(12) as pool:
+        uitkomsten = list(pool.map(poging, range(12)))
+    assert uitkomsten.count(auth.Uitkomst.FOUT) == 5 and uitkomsten.count(auth.Uitkomst.GEBLOKKEERD) == 7
+    monkeypatch.setattr(auth, "_mislukt", echt_mislukt)
+    with session_scope(leeg_catalog) as s:
+        assert auth.is_geblokkeerd(s, "sanne", CoachConfig())
+
+
 def test_nginx_beperkt_coach_login_en_geeft_het_echte_adres_door(tmp_path: Path) -> None:
     env = {**os.environ, "NGINX_DIR": str(tmp_path), "LOG_DIR": str(tmp_path), "FRONT_PORT": "18080", "RASA_PORT": "15005",
            "ACTIONS_PORT": "15055", "WEB_PORT": "18081", "RASA_WORKER_PORTS": "15006", "ACTIONS_WORKER_PORTS": "15056"}  # fmt: skip
