@@ -325,7 +325,7 @@ def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: 
     assert norm.normaliseer("situatie", tekst, fuzzy=False).code == code
 
 
-# Kinds of answers first missed on blind set 3 (these sentences are our own, of the same kinds).
+# Kinds of answers first missed on blind sets 2 and 3 (these sentences are our own, of the same kinds).
 @pytest.mark.parametrize(
     ("slot", "tekst", "code"),
     [
@@ -341,9 +341,25 @@ def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: 
         ("situatie", "ik werk als schoonmaker maar wil naar de zorg", "overstap"),
         ("situatie", "heb vorig jaar mijn mbo diploma gehaald", "schoolverlater"),
         ("doel_sector", "niet meer de bouw, liever iets met computers", "ict"),
+        # only what one does not want is no goal, also not through its lemmas
+        ("doel_sector", "in elk geval niet meer in de horeca", None),
+        ("doel_sector", "niet meer in de horeca, liever de zorg", "zorg"),
+        # a place name with a hyphen is often typed with a space; "nieuw amsterdam" is not Amsterdam
+        ("regio", "sint michielsgestel", "noordoost_brabant"),
+        ("regio", "nieuw amsterdam", "drenthe"),
+        ("regio", "ik woon in nieuw vennep", "groot_amsterdam"),
+        # a school finished later is not finished yet
+        ("opleidingsniveau", "deze zomer ben ik klaar op het vmbo", "geen"),
+        ("opleidingsniveau", "volgend jaar ben ik klaar met de havo", "vmbo"),
+        ("opleidingsniveau", "ik ben klaar met de havo", "havo"),
+        # the employer wants one to learn, or a teacher's bevoegdheid: growing in the job
+        ("situatie", "van mijn leidinggevende moet ik mijn diploma halen", "eigen_werk"),
+        ("situatie", "ik moet van mijn werkgever een cursus doen", "eigen_werk"),
+        ("situatie", "de school wil dat ik mijn bevoegdheid haal", "eigen_werk"),
+        ("situatie", "ik moet van mijn school een stage zoeken", "schoolverlater"),  # a pupil, not a worker
     ],
 )
-def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: str) -> None:
+def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: str | None) -> None:
     assert norm.normaliseer(slot, tekst).code == code
 
 
@@ -365,46 +381,3 @@ def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: s
 def test_rollen_van_sectoren_in_een_zin(norm: Normaliseerder, tekst: str, verwacht: dict[str, str]) -> None:
     gevonden = norm.vind_in_tekst(tekst)
     assert {k: gevonden.get(k) for k in verwacht} == verwacht, gevonden
-
-
-def test_alleen_wat_je_niet_wilt_is_geen_doel(norm: Normaliseerder) -> None:
-    assert norm.normaliseer("doel_sector", "in elk geval niet meer in de horeca").code is None
-    assert norm.normaliseer("doel_sector", "niet meer in de horeca, liever de zorg").code == "zorg"
-
-
-@pytest.mark.parametrize(
-    ("tekst", "code"),
-    [
-        ("sint michielsgestel", "noordoost_brabant"),
-        ("nieuw amsterdam", "drenthe"),
-        ("ik woon in nieuw vennep", "groot_amsterdam"),
-    ],
-)
-def test_plaats_met_streepje_ook_met_spatie(norm: Normaliseerder, tekst: str, code: str) -> None:
-    """A place name with a hyphen is often typed with a space; "nieuw amsterdam" is not Amsterdam."""
-    assert norm.normaliseer("regio", tekst).code == code
-
-
-@pytest.mark.parametrize(
-    ("tekst", "code"),
-    [
-        ("deze zomer ben ik klaar op het vmbo", "geen"),
-        ("volgend jaar ben ik klaar met de havo", "vmbo"),
-        ("ik ben klaar met de havo", "havo"),
-    ],
-)
-def test_een_school_die_je_later_afmaakt_is_nog_niet_af(norm: Normaliseerder, tekst: str, code: str) -> None:
-    assert norm.normaliseer("opleidingsniveau", tekst).code == code
-
-
-@pytest.mark.parametrize(
-    ("tekst", "code"),
-    [
-        ("van mijn leidinggevende moet ik mijn diploma halen", "eigen_werk"),
-        ("ik moet van mijn werkgever een cursus doen", "eigen_werk"),
-        ("de school wil dat ik mijn bevoegdheid haal", "eigen_werk"),
-        ("ik moet van mijn school een stage zoeken", "schoolverlater"),  # a pupil, not a worker
-    ],
-)
-def test_de_werkgever_wil_dat_je_leert(norm: Normaliseerder, tekst: str, code: str | None) -> None:
-    assert norm.normaliseer("situatie", tekst).code == code
