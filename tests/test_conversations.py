@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +15,12 @@ from tests.persona_speler import regio_woorden_uit, speel_alle
 
 pytestmark = pytest.mark.conversation
 ROOT = Path(__file__).resolve().parent.parent
-CONVERSE = ROOT.parent / "shared" / "tools" / "converse.py"
 INTAKE = ("situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio")
 
 
-def converse(bot: Bot, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BOT_URL": bot.url, "RASA_TOKEN": bot.token}
-    return subprocess.run([sys.executable, str(CONVERSE), *args], env=env, capture_output=True, text=True, timeout=900)
-
-
-@pytest.mark.skipif(not CONVERSE.exists(), reason="../shared/tools/converse.py not present")
-def test_converse_voorbeelden(bot: Bot) -> None:
-    uit = converse(bot)
-    assert uit.returncode == 0, uit.stdout + uit.stderr
-
-
 def test_eigen_personas(bot: Bot, catalogus: Catalogus) -> None:
-    """Our 56 personas, played by our own player (tests/persona_speler.py: no ../shared needed)."""
+    """Our 59 personas (with the three example conversations of design.md's contract checker),
+    played by our own player (tests/persona_speler.py), so nothing outside the repository is needed."""
     personas = json.loads((ROOT / "tests" / "personas" / "personas.json").read_text(encoding="utf-8"))
     regels = speel_alle(bot, personas, regio_woorden_uit(catalogus))
     uitslagen = [r for r in regels if r.startswith(("ok", "FAIL"))]
