@@ -15,22 +15,25 @@ Punt = tuple[float, float]
 
 
 @lru_cache(maxsize=1)
-def plaats_punten(pad: Path = PUNTEN) -> dict[str, Punt]:
-    """Town name (lowercase) → (lat, lon)."""
+def plaats_regios(pad: Path = PUNTEN) -> tuple[tuple[str, str, Punt], ...]:
+    """(town in lowercase, region, point) of every town in the file."""
     with pad.open(encoding="utf-8", newline="") as f:
-        return {r["plaats"].strip().lower(): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+        return tuple(
+            (r["plaats"].strip().lower(), r["regio"].strip(), (float(r["lat"]), float(r["lon"]))) for r in csv.DictReader(f)
+        )
 
 
 @lru_cache(maxsize=1)
-def plaats_regios(pad: Path = PUNTEN) -> tuple[tuple[str, Punt], ...]:
-    """(region, point) of every town in the file."""
-    with pad.open(encoding="utf-8", newline="") as f:
-        return tuple((r["regio"].strip(), (float(r["lat"]), float(r["lon"]))) for r in csv.DictReader(f))
+def plaats_punten(pad: Path = PUNTEN) -> dict[str, Punt]:
+    """Town name (lowercase) → (lat, lon)."""
+    return {plaats: punt for plaats, _, punt in plaats_regios(pad)}
 
 
+@lru_cache(maxsize=1024)
 def regios_binnen(thuis: Punt, max_km: float) -> frozenset[str]:
-    """The regions with a town within `max_km` of `thuis` (the person's own region included)."""
-    return frozenset(regio for regio, punt in plaats_regios() if km(thuis, punt) <= max_km)
+    """The regions with a town within `max_km` of `thuis` (the person's own region included);
+    remembered per place, as every route query of a person asks it again."""
+    return frozenset(regio for _, regio, punt in plaats_regios() if km(thuis, punt) <= max_km)
 
 
 def km(a: Punt, b: Punt) -> float:

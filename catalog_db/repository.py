@@ -128,11 +128,7 @@ def zoek_cursussen(session: Session, profiel: Profiel, rang: Mapping[str, int], 
     o = models.Opleiding
     thuis = plaats_punten().get(profiel.gemeente or "")
     buur = sorted(regios_binnen(thuis, BUUR_KM) - {profiel.regio or ""}) if thuis else []
-    waar = (
-        or_(o.regio == profiel.regio, o.regio.is_(None), o.regio.in_(buur))
-        if buur
-        else or_(o.regio == profiel.regio, o.regio.is_(None))
-    )
+    waar = or_(o.regio == profiel.regio, o.regio.is_(None), *([o.regio.in_(buur)] if buur else []))
     # Courses in the line of work the person named come first within the region (engine bonus).
     beroep = (
         case((or_(*(func.lower(o.naam).contains(b, autoescape=True) for b in profiel.beroepen)), 0), else_=1)

@@ -467,17 +467,17 @@ def stel_routes_voor(
     # Does the person's own region offer a fitting course (shown before or not)? If not, the bot
     # says so plainly, and courses in a nearby region within BUUR_KM may be proposed.
     aanbod_in_regio = any(c.regio is not None and c.regio == profiel.regio for c in passend_aanbod)
-    kandidaten: list[tuple[float, Cursus]] = []
+    kandidaten: list[tuple[float, Cursus, float | None]] = []  # (base score, course, km from home)
     for cursus in passend_aanbod:
         if cursus.code in overslaan:
             continue
         km_ = afstand(cursus)
         if cursus.regio and cursus.regio != profiel.regio and (aanbod_in_regio or km_ is None or km_ > BUUR_KM):
             continue
-        kandidaten.append((_score(profiel, cursus, 0, 0, rang, km_), cursus))
+        kandidaten.append((_score(profiel, cursus, 0, 0, rang, km_), cursus, km_))
     kandidaten.sort(key=lambda kc: (-kc[0], kc[1].code))
     routes: list[Route] = []
-    for basis, cursus in kandidaten:
+    for basis, cursus, km_ in kandidaten:
         # Money adds at most MAX_BONUS: a course whose base score plus that stays below the last
         # of the best `max_routes` different courses so far cannot get in (nor can any after it).
         drempel = _drempel(routes, max_routes)
@@ -500,7 +500,6 @@ def stel_routes_voor(
         passend = per_soort[soort]
         geld = [f for f in passend if f.geld]
         n_zeker = sum(f.zeker for f in geld)
-        km_ = afstand(cursus)
         score = _score(profiel, cursus, n_zeker, len(geld) - n_zeker, rang, km_)
         kosten = eigen_kosten(cursus, profiel, passend)
         route = Route(
