@@ -43,7 +43,7 @@ DOEL_IS_HUIDIG = frozenset({"eigen_werk", "werkgever"})
 INTERRUPTIES = frozenset({
     "hulp", "mens_spreken", "opnieuw", "stoppen", "terug", "chitchat", "belediging", "buiten_bereik",
     "afscheid", "bedanken", "vraag_bbl", "vraag_bol", "vraag_evc", "vraag_oo_fonds", "vraag_mbo_niveau",
-    "vraag_kosten", "vraag_geld", "vraag_duur", "vraag_werken_leren", "vraag_stap", "vraag_privacy",
+    "vraag_kosten", "vraag_geld", "vraag_uwv_betaalt", "vraag_belasting", "vraag_duur", "vraag_werken_leren", "vraag_stap", "vraag_privacy",
     "route_meer", "route_andere", "route_betalen", "route_volgende_stap", "bel_mij",
 })  # fmt: skip
 INTERRUPTIE_ZEKERHEID = 0.5
@@ -92,6 +92,12 @@ def leeftijd_nodig(profiel: Profiel) -> bool:
 
 # Requests the rules must answer even when the message also names an answer ("stop, ik wil een mens").
 VERZOEKEN = frozenset({"hulp", "mens_spreken", "opnieuw", "stoppen", "terug", "bel_mij"})
+# Words of asking for a person. Without any, "mens_spreken" was NLU hearing a job title
+# ("pedagogisch medewerker op een kdv"), and the message may be an answer after all.
+VRAAGT_EEN_MENS = re.compile(
+    r"\b(?:spreek|spreken|praat|praten|bel|bellen|contact|mens|persoon|iemand)\b",
+    re.IGNORECASE,
+)
 # Slots read from the whole message first (its negations, "nog", staff, ended benefits, roles of sectors), NLU's
 # entity value only when the text rules find nothing.
 TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector"})
@@ -142,7 +148,8 @@ def lees_bericht(
         # A question or request, even if it names a level or sector, unless the whole message
         # is an answer to the open question (NLU took "coevorden" for chitchat).
         code = norm.heel_antwoord(gevraagd, tekst, [c or "" for c in opties]) if gevraagd else None
-        if gevraagd and not code and intent not in VERZOEKEN:
+        verzoek = intent in VERZOEKEN and not (intent == "mens_spreken" and not VRAAGT_EEN_MENS.search(tekst))
+        if gevraagd and not code and not verzoek:
             # NLU took a plain answer for a question ("ww nog een half jaar", "beter worden in wat
             # ik nu doe"): a statement that answers the open question in its words is an answer.
             code = norm.antwoord_in_zin(gevraagd, tekst, [c or "" for c in opties])
@@ -155,6 +162,8 @@ def lees_bericht(
             continue
         if slot in ("sector", "doel_sector") and slot != gevraagd and norm.is_oorzaak(tekst, e.get("start")):
             continue  # "mijn baan verdwijnt door automatisering": a cause, not a goal
+        if slot == "opleidingsniveau" and gevraagd != slot and norm.is_werkplek(tekst, e.get("start")):
+            continue  # "juf op een basisschool": a workplace, not the person's level
         if gevraagd == "uitkering" and slot in (*SECTOR_SLOTS, "sector") and BETALER.search(waarde):
             continue  # "niks van de gemeente of het uwv": who pays a benefit, not a line of work
         doel_slot = "doel_sector" if slot == "sector" else slot
@@ -175,11 +184,15 @@ def lees_bericht(
             return {}, ("uitleg" if intent == "weet_niet" else "opnieuw")
         return gevonden, ("normaal" if gevraagd else None)
 
-    for slot, code in norm.vind_in_tekst(tekst).items():
+    uit_tekst = norm.vind_in_tekst(tekst)
+    for slot, code in uit_tekst.items():
         if slot in TEKST_EERST:
             gevonden[slot] = code  # the whole message read with its cues beats a word NLU picked out
         else:
             gevonden.setdefault(slot, code)
+    for slot, ander in (("huidige_sector", "doel_sector"), ("doel_sector", "huidige_sector")):
+        if slot not in uit_tekst and ander in uit_tekst and gevonden.get(slot) == uit_tekst[ander]:
+            del gevonden[slot]  # "ik zoek werk in de bouw": the cues made it the goal, not also the present work
     if gevraagd in TEKST_EERST and not is_payload:
         uitkomst = norm.normaliseer(gevraagd, tekst, opties=[c or "" for c in opties], fuzzy=False)
         if uitkomst.code and uitkomst.hoe != "nummer":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -20,7 +21,8 @@ from actions.teksten import response_tekst
 from actions.vangnet import bij_catalogusstoring
 from catalog_db.db import session_scope
 from catalog_db.routemotor import kies_loket
-from catalog_db.typen import Advies, Financiering, LoketInfo, Route, loketnaam_in_zin
+from catalog_db.tarieven import schooljaar_van, schooljaren
+from catalog_db.typen import Advies, Financiering, LoketInfo, Profiel, Route, loketnaam_in_zin
 from gedeeld.opslag import registreer_vraag
 
 MAX_ROUTES = 3
@@ -67,7 +69,13 @@ def route_dict(
         "duur_maanden": c.duur_maanden,
         "kosten_euro": c.kosten_euro,
         "kosten_indicatief": c.kosten_indicatief,
+        "kosten_schooljaar": c.kosten_schooljaar,
+        # a statutory cost per school year (the route's kosten_euro counts every year of the course)
+        "kosten_per_jaar_euro": c.kosten_euro // (schooljaren(c.duur_maanden) or 1)
+        if c.kosten_schooljaar and c.kosten_euro is not None
+        else None,
         "eigen_kosten_euro": route.eigen_kosten_euro,
+        "lesgeld_vanaf_18_euro": route.lesgeld_vanaf_18_euro,
         "afstand_km": route.afstand_km,
         "startmomenten": c.startmomenten,
         "url": c.url,
@@ -108,30 +116,80 @@ def _euro(bedrag: int) -> str:
 def _kosten_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     if r.get("kosten_euro") is None:
         return response_tekst(domain, "utter_kosten_onbekend") or ""
+    if r.get("kosten_schooljaar") and r.get("kosten_per_jaar_euro"):
+        return (
+            response_tekst(
+                domain,
+                "utter_kosten_wettelijk",
+                bedrag=_euro(r["kosten_euro"]),
+                per_jaar=_euro(r["kosten_per_jaar_euro"]),
+                schooljaar=r["kosten_schooljaar"],
+            )
+            or ""
+        )
     naam = "utter_kosten_indicatief" if r.get("kosten_indicatief") else "utter_kosten_vast"
     return response_tekst(domain, naam, bedrag=_euro(r["kosten_euro"])) or ""
 
 
-def jij_betaalt_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
-    """One B1 sentence on what the person pays themself, and who to ask when money is not sure."""
+def jij_betaalt_tekst(r: Mapping[str, Any], domain: Mapping[str, Any], vandaag: date | None = None) -> str:
+    """One B1 sentence on what the person pays themself, the school year of a statutory cost that
+    is not this year's, and who to ask when money is not sure."""
     loket = loketnaam_in_zin(r.get("loket") or "")
     eigen = r.get("eigen_kosten_euro")
     if eigen is None:
         return response_tekst(domain, "utter_jij_betaalt_onbekend", loket=loket) or ""
     if eigen == 0:
-        tekst = response_tekst(domain, "utter_jij_betaalt_niets") or ""
+        return response_tekst(domain, "utter_jij_betaalt_niets") or ""
+    if vanaf_18 := r.get("lesgeld_vanaf_18_euro"):
+        tekst = response_tekst(domain, "utter_jij_betaalt_vanaf_18", bedrag=_euro(vanaf_18)) or ""
     else:
         tekst = response_tekst(domain, "utter_jij_betaalt_bedrag", bedrag=_euro(eigen)) or ""
+    schooljaar, per_jaar = r.get("kosten_schooljaar"), r.get("kosten_per_jaar_euro")
+    if schooljaar and per_jaar and schooljaar != schooljaar_van(vandaag or date.today()):
+        tekst += " " + (
+            response_tekst(domain, "utter_jij_betaalt_schooljaar", per_jaar=_euro(per_jaar), schooljaar=schooljaar) or ""
+        )
     onzeker = any(d.get("geld") and not d.get("zeker") for d in r.get("financiering_details") or [])
     if onzeker and eigen:
         tekst += " " + (response_tekst(domain, "utter_jij_betaalt_misschien_minder", loket=loket) or "")
     return tekst
 
 
+def _waar_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    if r.get("vorm") == "online" or str(r.get("plaats") or "online").lower() == "online":
+        return response_tekst(domain, "utter_waar_online") or ""
+    return response_tekst(domain, "utter_waar_plaats", plaats=r["plaats"]) or ""
+
+
+def _afstand_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    km = r.get("afstand_km")
+    if km is None:
+        return ""
+    return response_tekst(domain, "utter_afstand_dichtbij" if km < 1 else "utter_afstand", km=str(km)) or ""
+
+
+def leeftijd_tekst(voorwaarde: str | None, domain: Mapping[str, Any]) -> str:
+    """An age rule the age band does not settle (">=27", "<=56", "18-29"), in words."""
+    if not voorwaarde:
+        return ""
+    if voorwaarde.startswith(">="):
+        return response_tekst(domain, "utter_leeftijd_vanaf", jaar=voorwaarde[2:]) or ""
+    if voorwaarde.startswith("<="):
+        return response_tekst(domain, "utter_leeftijd_tot", jaar=voorwaarde[2:]) or ""
+    van, _, tot = voorwaarde.partition("-")
+    return response_tekst(domain, "utter_leeftijd_tussen", van=van, tot=tot) or ""
+
+
+def _met_leeftijd(d: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+    """A scheme's name, with the age rule that still decides whether it is for this person."""
+    tekst = leeftijd_tekst(d.get("leeftijd_voorwaarde"), domain)
+    return f"{d['naam']} ({tekst})" if tekst else str(d["naam"])
+
+
 def _geld_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     details = [d for d in r.get("financiering_details") or [] if d.get("geld") and d.get("voor") == "persoon"]
     zeker = [d["naam"] for d in details if d.get("zeker")]
-    onzeker = [d["naam"] for d in details if not d.get("zeker")]
+    onzeker = [_met_leeftijd(d, domain) for d in details if not d.get("zeker")]
     delen = []
     if zeker:
         delen.append(response_tekst(domain, "utter_geld_zeker", namen=", ".join(zeker)) or "")
@@ -149,8 +207,22 @@ def _hulp_tekst(r: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     return response_tekst(domain, "utter_hulp_namen", namen=", ".join(n for n in namen if n)) or ""
 
 
+def klantmanager_gemeente(profiel: Profiel, loket: LoketInfo, gemeente_naam: Mapping[str, str]) -> str | None:
+    """Someone on bijstand whose loket is not their own gemeente's: the name of that gemeente,
+    whose klantmanager decides on a course with bijstand (the bot tells them to ask there too)."""
+    if profiel.situatie != "werkzoekend" or profiel.uitkering != "bijstand" or not profiel.gemeente:
+        return None
+    if loket.soort == "gemeente" and profiel.gemeente in loket.gemeenten:
+        return None
+    return gemeente_naam.get(profiel.gemeente)
+
+
 def stuur_routes(
-    dispatcher: CollectingDispatcher, domain: Mapping[str, Any], routes: list[dict[str, Any]], advies: Advies
+    dispatcher: CollectingDispatcher,
+    domain: Mapping[str, Any],
+    routes: list[dict[str, Any]],
+    advies: Advies,
+    klantmanager: str | None = None,
 ) -> None:
     if not advies.aanbod_in_regio:
         dispatcher.utter_message(response="utter_geen_aanbod_in_regio")  # said plainly, before anything else
@@ -158,6 +230,8 @@ def stuur_routes(
         if advies.aanbod_in_regio:
             dispatcher.utter_message(response="utter_geen_route_past")
         meld_loket(dispatcher, advies.loket, "utter_geen_route")  # who searches with them, and how to reach them
+        if klantmanager:
+            dispatcher.utter_message(response="utter_ook_klantmanager", gemeente=klantmanager)
         dispatcher.utter_message(response="utter_geen_route_verder")
         return
     # Counted in Dutch ("1 route", "3 routes"); "elders": online or in a nearby region only.
@@ -174,9 +248,9 @@ def stuur_routes(
             niveau=r["niveau_naam"],
             vorm=r["vorm_naam"],
             aanbieder=r["aanbieder"],
-            plaats=r["plaats"],
+            waar=_waar_tekst(r, domain),
             waarom=r["waarom"],
-            afstand=response_tekst(domain, "utter_afstand", km=str(r["afstand_km"])) if r.get("afstand_km") is not None else "",
+            afstand=_afstand_tekst(r, domain),
             geld=_geld_tekst(r, domain),
             kosten=r["kosten"],
             jij_betaalt=r["jij_betaalt"],
@@ -185,6 +259,8 @@ def stuur_routes(
         )
     dispatcher.utter_message(json_message={"type": "routes", "routes": routes})
     meld_loket(dispatcher, advies.loket, "utter_routes_loket")  # who helps next, and how to reach them
+    if klantmanager:
+        dispatcher.utter_message(response="utter_ook_klantmanager", gemeente=klantmanager)
     dispatcher.utter_message(response="utter_na_advies")
 
 
@@ -204,14 +280,17 @@ class ActionProposeRoutes(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, overslaan: frozenset[str]
     ) -> list[EventType]:
         cat = catalogus()
-        advies = cat.advies(profiel_uit(tracker), max_routes=MAX_ROUTES, overslaan=overslaan)
+        profiel = profiel_uit(tracker)
+        advies = cat.advies(profiel, max_routes=MAX_ROUTES, overslaan=overslaan)
         niveau_naam = {b.code: b.naam for b in cat.vocabulaire().niveaus}
         situatie = tracker.get_slot("situatie")
         routes = [route_dict(r, i, domain, niveau_naam, situatie) for i, r in enumerate(advies.routes, start=1)]
         if overslaan and not routes:
             dispatcher.utter_message(response="utter_geen_andere_route", **loket_waarden(advies.loket))
             return [SlotSet("getoond", [])]
-        stuur_routes(dispatcher, domain, routes, advies)
+        stuur_routes(
+            dispatcher, domain, routes, advies, klantmanager_gemeente(profiel, advies.loket, cat.vocabulaire().gemeente_naam)
+        )
         getoond = sorted(overslaan | {r["code"] for r in routes})
         return [SlotSet("routes", routes), SlotSet("getoond", getoond), SlotSet("vraagvorm", "normaal")]
 
@@ -225,11 +304,6 @@ class ActionAndereRoute(ActionProposeRoutes):
             dispatcher.utter_message(response="utter_eerst_intake")
             return []
         return self.voorstellen(dispatcher, tracker, domain, overslaan=frozenset(tracker.get_slot("getoond") or []))
-
-
-def _eerste_route(tracker: Tracker) -> dict[str, Any] | None:
-    routes = tracker.get_slot("routes") or []
-    return routes[0] if routes and isinstance(routes[0], dict) else None
 
 
 class ActionRouteMeer(Action):
@@ -260,27 +334,34 @@ class ActionRouteBetalen(Action):
         return "action_route_betalen"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        route = _eerste_route(tracker)
-        if route is None:
+        routes = [r for r in tracker.get_slot("routes") or [] if isinstance(r, dict)]
+        if not routes:
             dispatcher.utter_message(response="utter_vraag_geld")
             return []
-        details = route.get("financiering_details") or []
-        loket = loketnaam_in_zin(route.get("loket") or "")
-        if not details:
-            dispatcher.utter_message(response="utter_betalen_onbekend", loket=loket)
+        # Per route shown: its own money, as it applies to that course (sure or not, the age rule).
         cat = catalogus()
-        for f in details:
-            regeling = cat.regeling(f["regeling"]) or {}
-            dispatcher.utter_message(
-                response="utter_betalen_regeling",
-                naam=f["naam"],
-                omschrijving=regeling.get("omschrijving", ""),
-                aanvragen=regeling.get("aanvragen") or "",
-            )
-            if f.get("regel"):
-                dispatcher.utter_message(response=f"utter_regel_{f['regel']}")
-            if not f.get("zeker"):
-                dispatcher.utter_message(response="utter_vraag_het_na", loket=loket)
+        for route in routes:
+            loket = loketnaam_in_zin(route.get("loket") or "")
+            if len(routes) > 1:
+                dispatcher.utter_message(
+                    response="utter_betalen_route", nr=str(route.get("nr")), opleiding=route.get("opleiding")
+                )
+            if not route.get("financiering_details"):
+                dispatcher.utter_message(response="utter_betalen_onbekend", loket=loket)
+            for f in route.get("financiering_details") or []:
+                regeling = cat.regeling(f["regeling"]) or {}
+                dispatcher.utter_message(
+                    response="utter_betalen_regeling",
+                    naam=f["naam"],
+                    omschrijving=regeling.get("omschrijving", ""),
+                    aanvragen=regeling.get("aanvragen") or "",
+                )
+                if f.get("regel"):
+                    dispatcher.utter_message(response=f"utter_regel_{f['regel']}")
+                if leeftijd := leeftijd_tekst(f.get("leeftijd_voorwaarde"), domain):
+                    dispatcher.utter_message(response="utter_alleen_op_leeftijd", leeftijd=leeftijd)
+                if not f.get("zeker"):
+                    dispatcher.utter_message(response="utter_vraag_het_na", loket=loket)
         dispatcher.utter_message(response="utter_na_advies")
         return []
 

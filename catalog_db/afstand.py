@@ -10,7 +10,10 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 PUNTEN = Path(__file__).resolve().parent / "seed" / "plaats_punten.csv"
+GEMEENTEN = Path(__file__).resolve().parent / "seed" / "gemeenten.yml"
 Punt = tuple[float, float]
 
 
@@ -24,9 +27,16 @@ def plaats_regios(pad: Path = PUNTEN) -> tuple[tuple[str, str, Punt], ...]:
 
 
 @lru_cache(maxsize=1)
-def plaats_punten(pad: Path = PUNTEN) -> dict[str, Punt]:
-    """Town name (lowercase) → (lat, lon)."""
-    return {plaats: punt for plaats, _, punt in plaats_regios(pad)}
+def plaats_punten(pad: Path = PUNTEN, gemeenten: Path = GEMEENTEN) -> dict[str, Punt]:
+    """Town name (lowercase) → (lat, lon); a gemeente whose name is no town in the file
+    ("'s-gravenhage", "smallingerland") gets the point of its first place that has one."""
+    punten = {plaats: punt for plaats, _, punt in plaats_regios(pad)}
+    if gemeenten.exists():
+        for g in yaml.safe_load(gemeenten.read_text(encoding="utf-8")) or []:
+            naam = str(g["gemeente"]).lower()
+            if naam not in punten and (eerste := next((p for p in g.get("plaatsen") or [] if p in punten), None)):
+                punten[naam] = punten[eerste]
+    return punten
 
 
 @lru_cache(maxsize=1024)

@@ -66,7 +66,15 @@ DOEL_CONTEXT = re.compile(
     r"|denk\s+aan|denk\s+na\s+over|denken\s+aan|droom\s+van)\b"
 )
 HUIDIG_CONTEXT = re.compile(
-    r"\b(werk|werkt|werkte|gewerkt|ben|zit|zat|nu|was|werkzaam|sta|stond|heb\s+een|hebben\s+een|zijn\s+een|eigen)\b"
+    r"\b(werk|werkt|werkte|gewerkt|ben|zit|zat|nu|was|werkzaam|sta|stond|heb\s+een|hebben\s+een|zijn\s+een|eigen"
+    r"|(?<!wil\s)na\s+(?:\d+|\w+tig|tien|elf|twaalf|vijftien)\s+jaar)\b"  # "werkloos na 30 jaar in de metaal": the work before
+)
+# "ik wil nu de zorg in": "nu" after a wish is when, not the present work.
+NU_NA_WENS = re.compile(r"\b(wil|wil\s+graag|ga|gaan|zou)\s+nu\b")
+# A school as a workplace is no level: "juf op een basisschool", "ik werk bij een basisschool".
+SCHOOL_ALS_WERKPLEK = re.compile(
+    r"\b(?:werk|werkt|werkte|juf|meester|leerkracht|leraar|lerares|conciërge|concierge|docent|onderwijsassistent)"
+    r"\s+(?:\w+\s+){0,2}(?:op|bij|in|voor)\s+(?:de|het|een)\s+$"
 )
 # A sector word right after a teaching job is what is taught, not the work: "docent bouwtechniek",
 # "leraar zorg op het mbo", "instructeur techniek".
@@ -433,6 +441,8 @@ class Normaliseerder:
             if not re.match(r"\s*jaar\b", t[m.end() :]):  # "mbo 1 jaar": a year of mbo
                 delen.append((m.start(), m.end(), f"mbo{TELWOORD.get(m.group(1) or m.group(2), m.group(1) or m.group(2))}"))
         for m in self._patroon["niveau"].finditer(t):
+            if SCHOOL_ALS_WERKPLEK.search(t[: m.start()]):
+                continue  # "juf op een basisschool": where one works, not a level
             if not any(a < m.end() and m.start() < b for a, b, _ in delen):
                 delen.append((m.start(), m.end(), self._code_van["niveau"][m.group(1)]))
         for m in BARE_MBO.finditer(t):
@@ -580,10 +590,11 @@ class Normaliseerder:
         None when the message names only a region ("twente") or a place we cannot place."""
         t = schoon(tekst)
         plaatsen = self._plaatsen_van.get(regio or "", set())
-        for m in self._patroon["regio"].finditer(t):
-            plaats = m.group(1)
-            if plaats in plaatsen and (gemeente := self.vocab.gemeente_van_plaats.get(plaats)):
-                return gemeente
+        for tekst_ in (t, self._verbeterd("regio", t)):  # "tilbrug": the region came from the corrected word
+            for m in self._patroon["regio"].finditer(tekst_):
+                plaats = m.group(1)
+                if plaats in plaatsen and (gemeente := self.vocab.gemeente_van_plaats.get(plaats)):
+                    return gemeente
         for m in POSTCODE.finditer(t):
             postcode = int(m.group(1))
             if self.vocab.regio_van_postcode(postcode) == regio and (gemeente := self.vocab.gemeente_van_postcode(postcode)):
@@ -594,6 +605,11 @@ class Normaliseerder:
     def is_oorzaak(tekst: str, begin: object) -> bool:
         """Is the word at `begin` in `tekst` named as a cause ("door automatisering")?"""
         return isinstance(begin, int) and bool(OORZAAK.search(schoon(tekst[:begin]) + " "))
+
+    @staticmethod
+    def is_werkplek(tekst: str, begin: object) -> bool:
+        """Is the school at `begin` in `tekst` where the person works ("juf op een basisschool")?"""
+        return isinstance(begin, int) and bool(SCHOOL_ALS_WERKPLEK.search(schoon(tekst[:begin]) + " "))
 
     def sectoren_zonder_rol(self, tekst: str) -> list[str]:
         return [code for rol, code in self._sectoren_met_rol(schoon(tekst)) if rol is None]
@@ -747,6 +763,8 @@ class Normaliseerder:
             codes.add("eigen_werk")
         if MOET_VAN_WERK.search(z) and not codes & {"werkgever", "zzp", "werkzoekend"}:
             return "eigen_werk"  # the employer wants it: growing in the job, whatever school is named
+        if not codes and self._uitkering(z, antwoord=False) in ("ww", "bijstand"):
+            codes.add("werkzoekend")  # "WW, mbo 2 afgerond": a diploma of long ago, now on a benefit
         if SCHOOL_KLAAR.search(z) and not codes and not WERKT_NU.search(z):
             codes.add("schoolverlater")
         if zwak and (WERKT_NOG.search(z) or WERKT_NU.search(z)) and not codes:
@@ -825,7 +843,7 @@ class Normaliseerder:
         uit: list[tuple[str | None, str]] = []
         t = self._sector_tekst(t)
         for m in self._patroon["sector"].finditer(t):
-            ervoor = " ".join(t[: m.start()].split()[-7:])
+            ervoor = NU_NA_WENS.sub(r"\1", " ".join(t[: m.start()].split()[-7:]))
             rol: str | None = None
             # The nearest cue word before the sector decides its role.
             doel = [d.end() for d in DOEL_CONTEXT.finditer(ervoor)]
@@ -844,12 +862,20 @@ class Normaliseerder:
         return uit
 
     def _spelling(self, soort: str, t: str) -> Uitkomst | None:
-        """Typo correction before fuzzy matching: a word that is not Dutch (pyspellchecker's
-        dictionary) and not in the vocabulary, one edit (a swap counts as one) from the words of
-        exactly one code ("vmob" → vmbo, "bystand" → bijstand), is read as that word."""
+        """Typo correction before fuzzy matching (`_verbeterd`), then the exact terms."""
+        verbeterd = self._verbeterd(soort, t)
+        if verbeterd == t:
+            return None
+        gevonden = self._zoek_term(soort, verbeterd, streng=False)
+        return Uitkomst(gevonden.code, "spelling") if gevonden and gevonden.code else None
+
+    def _verbeterd(self, soort: str, t: str) -> str:
+        """A word that is not Dutch (pyspellchecker's dictionary) and not in the vocabulary, one
+        edit (a swap counts as one) from the words of exactly one code ("vmob" → vmbo, "bystand"
+        → bijstand), is read as that word."""
         woorden = woordenboek()
         if woorden is None:
-            return None
+            return t
         termen = self._code_van[soort]
         nieuw: list[str] = []
         for w in t.split():
@@ -859,11 +885,7 @@ class Normaliseerder:
                 if len({termen[k] for k in kandidaten}) == 1:
                     w = kandidaten[0]
             nieuw.append(w)
-        verbeterd = " ".join(nieuw)
-        if verbeterd == t:
-            return None
-        gevonden = self._zoek_term(soort, verbeterd, streng=False)
-        return Uitkomst(gevonden.code, "spelling") if gevonden and gevonden.code else None
+        return " ".join(nieuw)
 
     def _fuzzy(self, soort: str, t: str) -> Uitkomst | None:
         if gecorrigeerd := self._spelling(soort, t):

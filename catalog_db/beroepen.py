@@ -17,7 +17,7 @@ ALGEMENE_WOORDEN = frozenset({
     "certificaat", "ervaringscertificaat", "eerste", "evc", "procedure", "allround", "basis", "plus",
     "keuzedeel", "vakbekwaam", "vakbekwaamheid", "gespecialiseerd", "zelfstandig", "werkend",
     "praktijkdiploma", "aankomend", "master", "bachelor", "opleiding", "cursus", "module", "niveau",
-    "deeltijd", "voltijd", "duaal", "specialist", "vakkracht", "vakexpert", "leren", "werken",
+    "deeltijd", "voltijd", "duaal", "specialist", "vakkracht", "vakexpert", "leren", "werken", "werk",
     "manager", "management", "teamleider", "leidinggevende", "ondernemer", "dienstverlening",
     "dienstverlener", "sociale", "technische", "financiële", "financieel", "juridisch", "civiele",
     "pedagogisch", "pedagogische", "groene", "facilitaire", "facilitair", "middenkaderfunctionaris",
@@ -62,6 +62,7 @@ def beroepen_in_tekst(tekst: str, bekend: frozenset[str]) -> tuple[str, ...]:
 
 
 def past_bij_beroep(cursusnaam: str, beroepen: Iterable[str]) -> bool:
-    """Does a course belong to one of the lines of work the person named?"""
-    naam = cursusnaam.lower()
-    return any(b in naam for b in beroepen)
+    """Does a course belong to one of the lines of work the person named? A word of its name is
+    the job word, or ends in it ("basislasser" → "lasser"), as `beroepen_in_tekst` reads them."""
+    namen = [_enkelvoud(w) for w in woorden(cursusnaam)]
+    return any(w == b or (len(b) >= KORTSTE_DEEL and w.endswith(b)) for b in beroepen for w in namen)

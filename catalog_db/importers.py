@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog_db import models
+from catalog_db.tarieven import WETTELIJK, tarief_voor, wettelijke_kosten
 
 CSV_KOLOMMEN = (
     "code", "naam", "omschrijving", "sector", "niveau", "instroomniveau", "vorm", "duur_maanden",
@@ -37,6 +38,7 @@ CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]{1,118}$")
 VELDEN_OM_TE_VERGELIJKEN = (
     *tuple(k for k in CSV_KOLOMMEN if k not in ("code", "aanbieder")),
     "aanbieder_code",
+    "kosten_schooljaar",
     "instroom_rang",
     "niveau_rang",
 )
@@ -98,6 +100,20 @@ def _int(waarde: str, veld: str, fouten: list[str], plek: str) -> int | None:
     return getal
 
 
+def _kosten(r: dict[str, str], duur: int | None, fouten: list[str], plek: str) -> tuple[int | None, str | None]:
+    """The course cost and, for "wettelijk", the school year of the statutory tariff it follows."""
+    if r["kosten_euro"].lower() != WETTELIJK:
+        return _int(r["kosten_euro"], "kosten_euro", fouten, plek), None
+    tarief = tarief_voor(r["vorm"], r["niveau"])
+    if tarief is None:
+        fouten.append(f"{plek}, veld kosten_euro: geen wettelijk tarief voor vorm '{r['vorm']}' op niveau '{r['niveau']}'")
+        return None, None
+    if duur is None:
+        fouten.append(f"{plek}, veld kosten_euro: 'wettelijk' vraagt een duur_maanden")
+        return None, None
+    return wettelijke_kosten(tarief, duur), tarief.schooljaar
+
+
 def controleer_rij(rij: dict[str, str], plek: str, ok: Toegestaan) -> tuple[dict[str, Any], list[str]]:
     """Check one course row; return the column values for `models.Opleiding` and the problems."""
     fouten: list[str] = []
@@ -124,7 +140,7 @@ def controleer_rij(rij: dict[str, str], plek: str, ok: Toegestaan) -> tuple[dict
         if r[k] and len(r[k]) > 300:
             fouten.append(f"{plek}, veld {k}: te lang")
     duur = _int(r["duur_maanden"], "duur_maanden", fouten, plek)
-    kosten = _int(r["kosten_euro"], "kosten_euro", fouten, plek)
+    kosten, schooljaar = _kosten(r, duur, fouten, plek)
     geverifieerd: date | None = None
     if r["geverifieerd_op"]:
         try:
@@ -149,7 +165,8 @@ def controleer_rij(rij: dict[str, str], plek: str, ok: Toegestaan) -> tuple[dict
         "vorm": r["vorm"],
         "duur_maanden": duur,
         "kosten_euro": kosten,
-        "kosten_indicatief": r["kosten_indicatief"] != "nee",
+        "kosten_indicatief": r["kosten_indicatief"] != "nee" or schooljaar is not None,
+        "kosten_schooljaar": schooljaar,
         "aanbieder_code": r["aanbieder"],
         "plaats": r["plaats"] or None,
         "regio": r["regio"] or None,
@@ -291,7 +308,8 @@ def exporteer_csv(session: Session) -> str:
     for o in session.scalars(select(models.Opleiding).order_by(models.Opleiding.code)):
         writer.writerow([
             o.code, o.naam, o.omschrijving or "", o.sector, o.niveau, o.instroomniveau, o.vorm,
-            "" if o.duur_maanden is None else o.duur_maanden, "" if o.kosten_euro is None else o.kosten_euro,
+            "" if o.duur_maanden is None else o.duur_maanden,
+            WETTELIJK if o.kosten_schooljaar else "" if o.kosten_euro is None else o.kosten_euro,
             "ja" if o.kosten_indicatief else "nee", o.aanbieder_code, o.plaats or "", o.regio or "",
             o.startmomenten or "", o.crebo or "", o.croho or "", o.url or "", o.bron or "",
             o.geverifieerd_op.isoformat() if o.geverifieerd_op else "",

@@ -110,6 +110,9 @@ class Opleiding(Base):
     duur_maanden: Mapped[int | None] = mapped_column(Integer)
     kosten_euro: Mapped[int | None] = mapped_column(Integer)
     kosten_indicatief: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set when the cost is the statutory lesgeld/cursusgeld/collegegeld of this school year
+    # (catalog_db/tarieven.py); None for a school's own price.
+    kosten_schooljaar: Mapped[str | None] = mapped_column(String(9))
     aanbieder_code: Mapped[str] = mapped_column(ForeignKey("aanbieder.code"))
     plaats: Mapped[str | None] = mapped_column(String(80))
     regio: Mapped[str | None] = mapped_column(ForeignKey("regio.code"), nullable=True)

@@ -117,6 +117,7 @@ CURSUS_KOLOMMEN = (
     models.Opleiding.startmomenten,
     models.Opleiding.url,
     models.Opleiding.crebo,
+    models.Opleiding.kosten_schooljaar,
 )  # fmt: skip  (the fields of typen.Cursus, in order)
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from catalog_db.afstand import km
 from catalog_db.beroepen import past_bij_beroep
 from catalog_db.leeftijd import BANDEN, past_band
+from catalog_db.tarieven import schooljaren
 from catalog_db.typen import (
     NAAST_WERK,
     WERKEND_LEREN,
@@ -39,10 +40,16 @@ LENING = frozenset({"lening"})
 BRON_GELDIG_DAGEN = 365  # a source older than this: the scheme is shown as "vraag het na"
 # Under 18 no lesgeld is due for mbo (Wet educatie en beroepsonderwijs; llo-facts.md §7).
 MBO_NIVEAUS = frozenset({"mbo1", "mbo2", "mbo3", "mbo4"})
+HOGER_ONDERWIJS = frozenset({"hbo", "wo"})
 LESGELDVRIJ_VORMEN = frozenset({"bol", "bbl"})
 # Course forms that certify what a person already does: proposed only to someone who said they do
 # that work now (their current sector is the course's), or to an employer for their staff.
 ERVARING_VORMEN = frozenset({"evc", "praktijkverklaring"})
+# Course forms that end in a diploma (an mbo or hbo/wo qualification).
+DIPLOMA_VORMEN = frozenset({"bol", "bbl", "derde-leerweg", "deeltijd", "voltijd", "duaal"})
+# Full-time day school does not fit an employer's staff, nor someone of 57 or older who needs an
+# income now (WW, bijstand, switching): such courses are not proposed to them.
+VOLTIJD_VORMEN = frozenset({"bol", "voltijd"})
 # A course in another region counts as "near" up to this distance from the person's town; such
 # courses are proposed only when the person's own region has none that fits.
 BUUR_KM = 35.0
@@ -67,6 +74,15 @@ def persoon_rang(profiel: Profiel, rang: Mapping[str, int]) -> int:
 
 def kan_starten(cursus: Cursus, profiel: Profiel, rang: Mapping[str, int]) -> bool:
     return rang.get(cursus.instroomniveau, 0) <= persoon_rang(profiel, rang)
+
+
+def past_vorm(cursus: Cursus, profiel: Profiel) -> bool:
+    """Is the course's form one this person can follow (see VOLTIJD_VORMEN)?"""
+    if cursus.vorm not in VOLTIJD_VORMEN:
+        return True
+    if profiel.situatie == "werkgever":
+        return False
+    return not (profiel.leeftijd == "57_plus" and profiel.situatie in HEEFT_INKOMEN_NODIG)
 
 
 def doet_dit_werk(cursus: Cursus, profiel: Profiel) -> bool:
@@ -138,30 +154,33 @@ def past_cursus(regeling: RegelingInfo, cursus: Cursus, profiel: Profiel | None 
     return _cursus_uitkomst(regeling, cursus, profiel) is not False
 
 
-def _cursus_uitkomst(regeling: RegelingInfo, cursus: Cursus, profiel: Profiel | None) -> bool | None:
-    """True: the course fits; False: it does not; None: it fits only at an age not known yet."""
+def _cursus_uitkomst(regeling: RegelingInfo, cursus: Cursus, profiel: Profiel | None) -> bool | int:
+    """True: the course fits; False: it does not; a number: it fits only from that age on, and
+    the person's age band does not tell (the lowest such age of the alternatives it meets)."""
     v = regeling.voorwaarden
     if v.doel_sectoren and cursus.sector not in v.doel_sectoren:
         return False
     if not v.opleiding:
         return True
-    onbeslist = False
+    vanaf: list[int] = []
     for eis in v.opleiding:
         if not _past_opleiding(eis, cursus):
             continue
         leeftijd = leeftijd_past(profiel, eis.leeftijd_min, None)
         if leeftijd is True:
             return True
-        onbeslist = onbeslist or leeftijd is None
-    return None if onbeslist else False
+        if leeftijd is None and eis.leeftijd_min is not None:
+            vanaf.append(eis.leeftijd_min)
+    return min(vanaf) if vanaf else False
 
 
 def financiering(
-    regeling: RegelingInfo, profiel: Profiel, vandaag: date | None = None, leeftijd_open: bool = False
+    regeling: RegelingInfo, profiel: Profiel, vandaag: date | None = None, leeftijd_min_cursus: int | None = None
 ) -> Financiering:
     """A fitting scheme, with the most specific rule that made it fit. It is sure (`zeker`) only
     when its status is active, its source is less than a year old and the age does not leave
-    it open."""
+    it open. `leeftijd_min_cursus`: the lowest age from which the course's own alternatives
+    (those this course meets) let the scheme through, when the person's age band leaves it open."""
     v = regeling.voorwaarden
     if v.regios:
         regel = "regio"
@@ -176,8 +195,9 @@ def financiering(
     else:
         regel = "situatie"
     leeftijd_voorwaarde = None
-    if leeftijd_open or leeftijd_past(profiel, v.leeftijd_min, v.leeftijd_max) is None:
-        leeftijd_voorwaarde = _leeftijd_tekst(v.leeftijd_min, v.leeftijd_max, v.opleiding)
+    if leeftijd_min_cursus is not None or leeftijd_past(profiel, v.leeftijd_min, v.leeftijd_max) is None:
+        minimum = max((m for m in (v.leeftijd_min, leeftijd_min_cursus) if m is not None), default=None)
+        leeftijd_voorwaarde = _leeftijd_tekst(minimum, v.leeftijd_max)
     actueel = vandaag is None or bron_is_actueel(regeling, vandaag)
     return Financiering(
         regeling=regeling.code,
@@ -212,18 +232,19 @@ def past_regeling_cursus(
     profiel: Profiel,
     cursus: Cursus,
     vandaag: date,
-    bekend: dict[tuple[str, bool], Financiering] | None = None,
+    bekend: dict[tuple[str, int | None], Financiering] | None = None,
 ) -> Financiering | None:
     """The course-level check of a scheme that already fits the person. The Financiering depends
-    on the scheme and on whether the age is left open, not on the course: `bekend` keeps those
-    built in one route query."""
+    on the scheme and on the age the course's alternatives leave open, not on the course
+    otherwise: `bekend` keeps those built in one route query."""
     uitkomst = _cursus_uitkomst(regeling, cursus, profiel)
     if uitkomst is False:
         return None
-    sleutel = (regeling.code, uitkomst is None)
+    vanaf = None if uitkomst is True else int(uitkomst)
+    sleutel = (regeling.code, vanaf)
     if bekend is not None and sleutel in bekend:
         return bekend[sleutel]
-    gevonden = financiering(regeling, profiel, vandaag, leeftijd_open=uitkomst is None)
+    gevonden = financiering(regeling, profiel, vandaag, leeftijd_min_cursus=vanaf)
     if bekend is not None:
         bekend[sleutel] = gevonden
     return gevonden
@@ -267,8 +288,7 @@ def _past_opleiding(eis: Opleidingseis, cursus: Cursus) -> bool:
     )
 
 
-def _leeftijd_tekst(minimum: int | None, maximum: int | None, opleiding: Sequence[Opleidingseis] = ()) -> str:
-    minimum = minimum if minimum is not None else min((e.leeftijd_min for e in opleiding if e.leeftijd_min), default=None)
+def _leeftijd_tekst(minimum: int | None, maximum: int | None) -> str:
     if minimum is not None and maximum is not None:
         return f"{minimum}-{maximum}"
     if maximum is not None:
@@ -287,20 +307,46 @@ def lesgeldvrij(cursus: Cursus, profiel: Profiel) -> bool | None:
     return band == "onder_18"
 
 
-def eigen_kosten(cursus: Cursus, profiel: Profiel, passend: Sequence[Financiering]) -> int | None:
-    """What the person pays themself: the course cost minus the money that is sure for them (not
-    a loan, not the employer's unless they are the employer). None when the cost is not known."""
-    if lesgeldvrij(cursus, profiel):
-        return 0
-    if cursus.kosten_euro is None:
+def lesgeld_vanaf_18(cursus: Cursus, profiel: Profiel) -> int | None:
+    """For someone under 18 on a course of more than one school year: the lesgeld of a year once
+    they are 18 (the first year is free; how many more depends on their exact age)."""
+    jaren = schooljaren(cursus.duur_maanden)
+    if not lesgeldvrij(cursus, profiel) or cursus.kosten_euro is None or not jaren or jaren <= 1:
         return None
+    return cursus.kosten_euro // jaren
+
+
+def wettelijk_collegegeld_onzeker(cursus: Cursus, profiel: Profiel, rang: Mapping[str, int] | None) -> bool:
+    """The wettelijk collegegeld is for a first degree: someone who has hbo or wo already may pay
+    the school's own (higher) instellingscollegegeld, so their cost is not known."""
+    if rang is None or not cursus.kosten_schooljaar or cursus.niveau not in HOGER_ONDERWIJS:
+        return False
+    return persoon_rang(profiel, rang) >= rang.get("hbo", 99)
+
+
+def eigen_kosten(
+    cursus: Cursus, profiel: Profiel, passend: Sequence[Financiering], rang: Mapping[str, int] | None = None
+) -> int | None:
+    """What the person pays themself: the course cost minus the money that is sure for them (not
+    a loan, not the employer's unless they are the employer). None when the cost is not known.
+    Under 18 the first school year costs nothing; the later ones are counted as if 18 by then
+    (a course of unknown length: not known)."""
+    if lesgeldvrij(cursus, profiel):
+        jaren = schooljaren(cursus.duur_maanden)
+        if jaren is None:
+            return None
+        if jaren <= 1:
+            return 0
+    if cursus.kosten_euro is None or wettelijk_collegegeld_onzeker(cursus, profiel, rang):
+        return None
+    kosten = cursus.kosten_euro - (lesgeld_vanaf_18(cursus, profiel) or 0)
     werkgever = profiel.situatie == "werkgever"
     zeker = sum(
         f.bedrag_max_euro
         for f in passend
         if f.zeker and f.geld and not f.lening and f.bedrag_max_euro and f.werkgever_vraagt_aan == werkgever
     )
-    return max(0, cursus.kosten_euro - zeker)
+    return max(0, kosten - zeker)
 
 
 def leeftijd_telt(profiel: Profiel, advies: Advies) -> bool:
@@ -341,13 +387,18 @@ def kies_loket(profiel: Profiel, loketten: Sequence[LoketInfo]) -> LoketInfo:
         voorkeur = LOKET_VOORKEUR["ww"]
     else:
         voorkeur = LOKET_VOORKEUR["standaard"]
-    in_regio = loketten_voor(profiel, loketten)
+    # A loket that names who it is for (a gemeente's bijstand desk) only for those people; when
+    # none of the region's names this person, its Werkcentrum or Leerwerkloket still helps.
+    alle_in_regio = loketten_voor(profiel, loketten)
+    in_regio = [lk for lk in alle_in_regio if not lk.voor or not profiel.situatie or profiel.situatie in lk.voor]
     for soort in voorkeur:
         for lk in in_regio:
-            if lk.soort == soort and (not lk.voor or not profiel.situatie or profiel.situatie in lk.voor):
+            if lk.soort == soort:
                 return lk
     if in_regio:
         return in_regio[0]
+    if regionaal := [lk for lk in alle_in_regio if lk.soort in ("werkcentrum", "leerwerkloket")]:
+        return regionaal[0]
     landelijk = [lk for lk in loketten if lk.soort == "landelijk"]
     if not landelijk:
         raise ValueError("the catalog has no national loket")
@@ -359,15 +410,19 @@ def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple
     zonder_sk = not heeft_startkwalificatie(profiel, rang)
     if profiel.situatie == "werkgever" and cursus.vorm in WERKEND_LEREN | NAAST_WERK:
         redenen.append("personeel")
-    if cursus.vorm == "evc":
+    if cursus.vorm in ERVARING_VORMEN:
         redenen.append("ervaring")
+    # Only a course that ends in an mbo or hbo diploma gives one (not an EVC, a praktijkverklaring
+    # or a certificate: those list what one can do).
+    diploma = cursus.vorm in DIPLOMA_VORMEN
     if zonder_sk and rang.get(cursus.niveau, 0) <= STARTKWALIFICATIE_RANG:
-        redenen.append("startkwalificatie" if rang.get(cursus.niveau, 0) == STARTKWALIFICATIE_RANG else "eerste_stap")
+        sk = diploma and rang.get(cursus.niveau, 0) == STARTKWALIFICATIE_RANG
+        redenen.append("startkwalificatie" if sk else "eerste_stap")
     if cursus.vorm in WERKEND_LEREN and (profiel.situatie in HEEFT_INKOMEN_NODIG or zonder_sk):
         redenen.append("werk_en_leer")
     if profiel.situatie in WERKEND and cursus.vorm in NAAST_WERK | WERKEND_LEREN:
         redenen.append("naast_werk")
-    if rang.get(cursus.niveau, 0) > persoon_rang(profiel, rang):
+    if diploma and rang.get(cursus.niveau, 0) > persoon_rang(profiel, rang):
         redenen.append("hoger_niveau")
     if profiel.huidige_sector and profiel.huidige_sector != cursus.sector:
         redenen.append("overstap")
@@ -399,6 +454,11 @@ def _score(
         score -= 8.0
     p = persoon_rang(profiel, rang)
     score -= 6.0 * abs(rang.get(cursus.niveau, 0) - DOEL_RANG.get(p, 5.0))
+    # Two or more levels below what the person has already finished is a step back a loket
+    # adviser would not propose first ("havo" → an mbo 2 course).
+    omlaag = p - rang.get(cursus.niveau, 0)
+    if p >= STARTKWALIFICATIE_RANG and omlaag >= 2 and cursus.vorm in DIPLOMA_VORMEN:
+        score -= 8.0 * (omlaag - 1)
     vorm = cursus.vorm
     if profiel.situatie in HEEFT_INKOMEN_NODIG:
         score += 12.0 if vorm in WERKEND_LEREN else (-6.0 if vorm in {"bol", "voltijd"} else 0.0)
@@ -452,7 +512,7 @@ def stel_routes_voor(
     naam_woorden = sorted({w for r in voor_persoon for e in r.voorwaarden.opleiding for w in e.naam_woorden})
     # Which schemes fit depends only on these course fields: compute once per combination.
     per_soort: dict[tuple[str, str, str, int | None, tuple[str, ...]], list[Financiering]] = {}
-    per_regeling: dict[tuple[str, bool], Financiering] = {}  # (scheme, age left open) -> its Financiering
+    per_regeling: dict[tuple[str, int | None], Financiering] = {}  # (scheme, age from which it is open) -> its Financiering
     # A scheme whose every course requirement names forms can only fit a course of one of them:
     # check per course form only the schemes that may fit it (the same answers, fewer checks).
     vormen = {r.code: _vormen(r) for r in voor_persoon}
@@ -463,13 +523,16 @@ def stel_routes_voor(
         if not (profiel.doel_sector and c.sector != profiel.doel_sector)
         and kan_starten(c, profiel, rang)
         and doet_dit_werk(c, profiel)
+        and past_vorm(c, profiel)
     ]
     # Does the person's own region offer a fitting course (shown before or not)? If not, the bot
     # says so plainly, and courses in a nearby region within BUUR_KM may be proposed.
     aanbod_in_regio = any(c.regio is not None and c.regio == profiel.regio for c in passend_aanbod)
     kandidaten: list[tuple[float, Cursus, float | None]] = []  # (base score, course, km from home)
+    # "Andere route" means another course: not one shown before, nor the same one at another school.
+    getoonde_namen = {c.naam.lower() for c in cursussen if c.code in overslaan}
     for cursus in passend_aanbod:
-        if cursus.code in overslaan:
+        if cursus.code in overslaan or cursus.naam.lower() in getoonde_namen:
             continue
         km_ = afstand(cursus)
         if cursus.regio and cursus.regio != profiel.regio and (aanbod_in_regio or km_ is None or km_ > BUUR_KM):
@@ -501,9 +564,16 @@ def stel_routes_voor(
         geld = [f for f in passend if f.geld]
         n_zeker = sum(f.zeker for f in geld)
         score = _score(profiel, cursus, n_zeker, len(geld) - n_zeker, rang, km_)
-        kosten = eigen_kosten(cursus, profiel, passend)
+        kosten = eigen_kosten(cursus, profiel, passend, rang)
         route = Route(
-            cursus, tuple(passend), loket, _redenen(profiel, cursus, rang), score, kosten, None if km_ is None else round(km_)
+            cursus,
+            tuple(passend),
+            loket,
+            _redenen(profiel, cursus, rang),
+            score,
+            kosten,
+            None if km_ is None else round(km_),
+            lesgeld_vanaf_18(cursus, profiel),
         )
         insort(routes, route, key=_rangorde)  # kept in order as they come: no sort of the whole list each time
     gekozen: list[Route] = []

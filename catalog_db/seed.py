@@ -18,7 +18,7 @@ from catalog_db import models
 from catalog_db.config import SEED_DIR
 from catalog_db.importers import ImportResultaat, importeer_bestand
 from catalog_db.routemotor import STARTKWALIFICATIE_RANG
-from catalog_db.vocabulaire import GEMEENTE_POSTCODE_SOORT, GEMEENTE_SOORT
+from catalog_db.vocabulaire import GEMEENTE_NAAM_SOORT, GEMEENTE_POSTCODE_SOORT, GEMEENTE_REGIO_SOORT, GEMEENTE_SOORT
 
 
 def _yaml(pad: Path) -> Any:
@@ -90,22 +90,45 @@ def laad_vocabulaire_seed(session: Session, pad: Path) -> None:
     session.flush()
 
 
-def laad_gemeenten_seed(session: Session, pad: Path) -> None:
-    """Place name -> gemeente (and postcode ranges), as `Term` rows; run after the vocabulary."""
+def _postcode_reeksen(pad: Path) -> list[tuple[str, int, int]]:
+    """seed/postcode_gemeente.csv (PC4 -> gemeente) as (gemeente, from, to) runs of PC4s."""
+    if not pad.exists():
+        return []
+    with pad.open(encoding="utf-8", newline="") as f:
+        rijen = sorted((int(r["pc4"]), r["gemeente"]) for r in csv.DictReader(regel for regel in f if not regel.startswith("#")))
+    reeksen: list[tuple[str, int, int]] = []
+    for pc4, gemeente in rijen:
+        if reeksen and reeksen[-1][0] == gemeente and reeksen[-1][2] == pc4 - 1:
+            reeksen[-1] = (gemeente, reeksen[-1][1], pc4)
+        else:
+            reeksen.append((gemeente, pc4, pc4))
+    return reeksen
+
+
+def laad_gemeenten_seed(session: Session, pad: Path, postcodes: Path | None = None) -> None:
+    """Place name -> gemeente, gemeente -> region, and postcode ranges (gemeenten.yml, then the
+    PC4 table postcode_gemeente.csv), as `Term` rows; run after the vocabulary."""
     if not pad.exists():
         return
     gezien: set[tuple[str, str]] = set()
-    for g in _yaml(pad) or []:
+    gemeenten = _yaml(pad) or []
+    reeksen = [
+        (str(g["gemeente"]).strip().lower(), int(van), int(tot)) for g in gemeenten for van, tot in g.get("postcodes") or []
+    ]
+    reeksen += _postcode_reeksen(postcodes or pad.with_name("postcode_gemeente.csv"))
+    for gemeente, van, tot in reeksen:
+        woord = f"{van}-{tot}"
+        if (GEMEENTE_POSTCODE_SOORT, woord) not in gezien:
+            gezien.add((GEMEENTE_POSTCODE_SOORT, woord))
+            session.add(models.Term(soort=GEMEENTE_POSTCODE_SOORT, code=gemeente, woord=woord))
+    for g in gemeenten:
         gemeente = str(g["gemeente"]).strip().lower()
+        session.add(models.Term(soort=GEMEENTE_REGIO_SOORT, code=str(g["regio"]), woord=gemeente))
+        session.add(models.Term(soort=GEMEENTE_NAAM_SOORT, code=gemeente, woord=str(g.get("naam") or gemeente)))
         for plaats in _termen(g.get("plaatsen") or [], gemeente):
             if (GEMEENTE_SOORT, plaats) not in gezien:
                 gezien.add((GEMEENTE_SOORT, plaats))
                 session.add(models.Term(soort=GEMEENTE_SOORT, code=gemeente, woord=plaats))
-        for van, tot in g.get("postcodes") or []:
-            woord = f"{int(van)}-{int(tot)}"
-            if (GEMEENTE_POSTCODE_SOORT, woord) not in gezien:
-                gezien.add((GEMEENTE_POSTCODE_SOORT, woord))
-                session.add(models.Term(soort=GEMEENTE_POSTCODE_SOORT, code=gemeente, woord=woord))
     session.flush()
 
 

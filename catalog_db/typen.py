@@ -43,6 +43,7 @@ class Cursus:
     startmomenten: str | None = None
     url: str | None = None
     crebo: str | None = None
+    kosten_schooljaar: str | None = None  # the school year of a statutory cost (catalog_db.tarieven)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ class Route:
     score: float = 0.0
     eigen_kosten_euro: int | None = None  # what the person pays after the money that is sure
     afstand_km: int | None = None  # from the person's gemeente to the course's town, when both are known
+    # Under 18 no lesgeld is due, from 18 on it is: what a year then costs, for a course of more
+    # than one school year (the person's exact age decides how many years are free).
+    lesgeld_vanaf_18_euro: int | None = None
 
 
 @dataclass(frozen=True)

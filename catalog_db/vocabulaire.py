@@ -30,6 +30,8 @@ SLOT_SOORT = {
 # `Term` rows of these kinds hold the gemeenten: code = gemeente, woord = a place name or "van-tot".
 GEMEENTE_SOORT = "gemeente"
 GEMEENTE_POSTCODE_SOORT = "gemeente_postcode"
+GEMEENTE_REGIO_SOORT = "gemeente_regio"  # code = the arbeidsmarktregio, woord = a gemeente in it
+GEMEENTE_NAAM_SOORT = "gemeente_naam"  # code = gemeente, woord = its name as written ("'s-Gravenhage")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Vocabulaire:
     # place name (as typed, lowercase) -> gemeente (lowercase official name); seed/gemeenten.yml
     gemeente_van_plaats: dict[str, str] = field(default_factory=dict)
     gemeente_postcodes: tuple[tuple[str, int, int], ...] = ()  # (gemeente, from, to)
+    gemeente_regio: dict[str, str] = field(default_factory=dict)  # gemeente -> arbeidsmarktregio
+    gemeente_naam: dict[str, str] = field(default_factory=dict)  # gemeente -> its name as written
 
     def begrippen(self, soort: str) -> tuple[Begrip, ...]:
         """The concepts of one kind: sector, niveau, situatie, uitkering or regio."""
@@ -87,6 +91,10 @@ class Vocabulaire:
         return None
 
     def regio_van_postcode(self, postcode: int) -> str | None:
+        """The region of the postcode's gemeente (seed/postcode_gemeente.csv); else the region
+        whose approximate postcode ranges hold it (vocabulary.yml)."""
+        if (gemeente := self.gemeente_van_postcode(postcode)) and gemeente in self.gemeente_regio:
+            return self.gemeente_regio[gemeente]
         for regio in self.regios:
             if any(van <= postcode <= tot for van, tot in regio.postcodes):
                 return regio.code
@@ -97,9 +105,15 @@ def laad_vocabulaire(session: Session) -> Vocabulaire:
     termen: dict[tuple[str, str], list[str]] = {}
     gemeente_van_plaats: dict[str, str] = {}
     gemeente_postcodes: list[tuple[str, int, int]] = []
+    gemeente_regio: dict[str, str] = {}
+    gemeente_naam: dict[str, str] = {}
     for term in session.scalars(select(models.Term).order_by(models.Term.id)):
         if term.soort == GEMEENTE_SOORT:
             gemeente_van_plaats[term.woord] = term.code
+        elif term.soort == GEMEENTE_REGIO_SOORT:
+            gemeente_regio[term.woord] = term.code
+        elif term.soort == GEMEENTE_NAAM_SOORT:
+            gemeente_naam[term.code] = term.woord
         elif term.soort == GEMEENTE_POSTCODE_SOORT:
             van, tot = term.woord.split("-")
             gemeente_postcodes.append((term.code, int(van), int(tot)))
@@ -139,4 +153,6 @@ def laad_vocabulaire(session: Session) -> Vocabulaire:
         niveau_rang={n.code: n.rang for n in niveau_rows},
         gemeente_van_plaats=gemeente_van_plaats,
         gemeente_postcodes=tuple(gemeente_postcodes),
+        gemeente_regio=gemeente_regio,
+        gemeente_naam=gemeente_naam,
     )

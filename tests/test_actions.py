@@ -303,6 +303,16 @@ async def test_betalen_legt_regels_uit(domain: dict[str, Any]) -> None:
     d = CollectingDispatcher()
     await ActionRouteBetalen().run(d, tracker(slots=slots), domain)
     assert "utter_betalen_regeling" in [m.get("response") for m in d.messages]
+    # every route shown, each with its own money
+    verwacht = [(str(r["nr"]), f["naam"]) for r in slots["routes"] for f in r["financiering_details"]]
+    gezien: list[tuple[str, str]] = []
+    nr = ""
+    for m in d.messages:
+        if m.get("response") == "utter_betalen_route":
+            nr = m["nr"]
+        elif m.get("response") == "utter_betalen_regeling":
+            gezien.append((nr, m["naam"]))
+    assert len(slots["routes"]) > 1 and gezien == verwacht
 
 
 async def test_mens_spreken_voor_en_na_regio(domain: dict[str, Any]) -> None:
@@ -374,6 +384,16 @@ async def test_antwoord_verandert_alleen_met_correctie(domain: dict[str, Any]) -
             {"regio": "twente", "gemeente": "borne", "vraagvorm": "normaal"},
         ),
         ({"tekst": "wat is niveau 2", "intent": "vraag_mbo_niveau", "requested": "opleidingsniveau"}, {}),
+        # NLU heard "medewerker" as asking for a person; nobody asks for one here: it is the answer
+        (
+            {"tekst": "pedagogisch medewerker in de bso", "intent": "mens_spreken", "requested": "doel_sector"},
+            {"doel_sector": "kinderopvang", "vraagvorm": "normaal"},
+        ),
+        ({"tekst": "kan ik een medewerker spreken", "intent": "mens_spreken", "requested": "doel_sector"}, {}),
+        (
+            {"tekst": "ik wil pedagogisch medewerker worden", "intent": "mens_spreken", "requested": "doel_sector"},
+            {"doel_sector": "kinderopvang", "vraagvorm": "normaal"},
+        ),
     ],
 )
 async def test_heel_antwoord_wint_van_verkeerd_intent(
@@ -540,3 +560,41 @@ async def test_wie_de_uitkering_betaalt_is_geen_werk(domain: dict[str, Any]) -> 
     entiteit = {"entity": "sector", "value": "gemeente", "role": "doel", "start": tekst.index("gemeente")}
     gevonden = await lees(domain, tekst=tekst, entities=[entiteit], requested="uitkering")
     assert gevonden.get("uitkering") == "geen" and "doel_sector" not in gevonden
+
+
+async def test_school_waar_iemand_werkt_is_geen_niveau(domain: dict[str, Any]) -> None:
+    """NLU may tag "basisschool" as the level geen in "juf op een basisschool": a workplace."""
+    tekst = "ik ben juf op een basisschool"
+    entiteit = {"entity": "opleidingsniveau", "value": "geen", "start": tekst.index("basisschool")}
+    gevonden = await lees(domain, tekst=tekst, entities=[entiteit], requested="huidige_sector")
+    assert gevonden.get("huidige_sector") == "onderwijs" and "opleidingsniveau" not in gevonden
+    als_antwoord = await lees(
+        domain, tekst="alleen de basisschool", entities=[{**entiteit, "start": 11}], requested="opleidingsniveau"
+    )
+    assert als_antwoord.get("opleidingsniveau") == "geen"
+
+
+@pytest.mark.parametrize(
+    ("voorwaarde", "tekst"),
+    [
+        (">=27", "Scholing (vanaf 27 jaar)"),
+        ("<=56", "Scholing (tot en met 56 jaar)"),
+        ("18-29", "Scholing (van 18 tot en met 29 jaar)"),
+        (None, "Scholing"),
+    ],
+)
+def test_misschien_geld_noemt_de_leeftijd_die_nog_beslist(domain: dict[str, Any], voorwaarde: str | None, tekst: str) -> None:
+    """The band 18_29 cannot settle a rule "from 27": the person sees the rule with the scheme."""
+    from actions.routes import _geld_tekst
+
+    detail = {"naam": "Scholing", "geld": True, "voor": "persoon", "zeker": False, "leeftijd_voorwaarde": voorwaarde}
+    assert _geld_tekst({"financiering_details": [detail]}, domain) == f"Misschien geld: {tekst}."
+
+
+async def test_een_sector_met_een_rol_uit_de_tekst_krijgt_niet_ook_de_andere(domain: dict[str, Any]) -> None:
+    """NLU may tag the goal also as the present work ("ik zoek werk in de bouw"): the cue words of
+    the message decide its one role, so an EVC for that work is not offered."""
+    tekst = "ik zoek werk in de bouw"
+    entiteit = {"entity": "sector", "role": "huidig", "value": "bouw", "start": tekst.index("bouw")}
+    gevonden = await lees(domain, tekst=tekst, entities=[entiteit])
+    assert gevonden.get("doel_sector") == "bouw" and "huidige_sector" not in gevonden

@@ -116,7 +116,14 @@ def test_onder_18_betaalt_geen_lesgeld(bot: Bot) -> None:
         "leeftijd": "16",
     })  # fmt: skip
     mbo = [r for r in routes if r["niveau"].startswith("mbo") and r["vorm"] in ("bol", "bbl")]
-    assert mbo and all(r["eigen_kosten_euro"] == 0 for r in mbo)
+    assert mbo
+    for r in mbo:  # the first school year is free; a longer course costs lesgeld from 18 on
+        per_jaar = r["lesgeld_vanaf_18_euro"]
+        if (r["duur_maanden"] or 12) <= 12:
+            assert r["eigen_kosten_euro"] == 0 and per_jaar is None, r
+        elif r["kosten_euro"] is not None:
+            assert per_jaar and r["eigen_kosten_euro"] == r["kosten_euro"] - per_jaar, r
+            assert "Jij betaalt niets tot je 18 bent." in r["jij_betaalt"]
 
 
 def test_werkgever_wordt_geen_leeftijd_gevraagd(bot: Bot) -> None:
@@ -162,3 +169,44 @@ def test_niets_dat_past_geeft_het_loket_van_de_regio_met_contact(bot: Bot) -> No
     assert any("Leerwerkloket Utrecht" in t for t in teksten), teksten[-4:]
     assert any("leerwerkloket.nl" in t for t in teksten)
     assert not any("EVC" in t for t in teksten)  # no certificate of work this person never did
+
+
+# Found by trying the bot as new users (session 7): each a whole conversation.
+
+
+def test_hbo_duaal_onder_30_geen_lening(bot: Bot) -> None:
+    """Under 30 the levenlanglerenkrediet is for deeltijd (or a second study), not for duaal."""
+    _, routes, _ = speel(bot, "ik heb havo en wil verpleegkundige worden", {
+        "situatie": "ik ga van school", "opleidingsniveau": "havo", "doel_sector": "zorg", "regio": "rotterdam",
+        "leeftijd": "19",
+    })  # fmt: skip
+    for r in routes:
+        if r["vorm"] == "duaal":
+            assert "levenlanglerenkrediet" not in {d["regeling"] for d in r["financiering_details"]}, r
+
+
+def test_bijstand_in_een_gemeente_zonder_eigen_loket_hoort_van_de_klantmanager(bot: Bot) -> None:
+    _, _, teksten = speel(bot, "ik heb een bijstandsuitkering", {
+        "situatie": "ik zoek werk", "uitkering": "bijstand", "opleidingsniveau": "mbo 2", "doel_sector": "zorg",
+        "regio": "utrecht", "leeftijd": "39",
+    })  # fmt: skip
+    assert "Je hebt bijstand. Vraag je klantmanager bij de gemeente Utrecht of je deze opleiding mag doen." in teksten
+
+
+def test_uwv_betaalt_geen_opleiding(bot: Bot) -> None:
+    chat = bot.chat()
+    chat.say("hoi")
+    chat.say("betaalt het uwv mijn opleiding?")
+    assert any("UWV betaalt meestal geen opleiding" in t for t in chat.texts())
+    chat.say("kan ik mijn opleiding aftrekken van de belasting")
+    assert any("stopte in 2022" in t for t in chat.texts())
+
+
+def test_58_met_ww_ook_na_andere_route_geen_dagopleiding(bot: Bot) -> None:
+    chat, routes, _ = speel(bot, "Ik ben 58 en heb mijn baan verloren, ik heb hbo", {
+        "situatie": "ik zoek werk", "uitkering": "ww", "opleidingsniveau": "hbo", "doel_sector": "ict", "regio": "enschede",
+        "leeftijd": "58",
+    })  # fmt: skip
+    chat.say("/route_andere")
+    alle = routes + (chat.slot("routes") or [])
+    assert alle and not [r["opleiding"] for r in alle if r["vorm"] in ("bol", "voltijd")]

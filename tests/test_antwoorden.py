@@ -357,6 +357,11 @@ def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: 
         ("situatie", "ik moet van mijn werkgever een cursus doen", "eigen_werk"),
         ("situatie", "de school wil dat ik mijn bevoegdheid haal", "eigen_werk"),
         ("situatie", "ik moet van mijn school een stage zoeken", "schoolverlater"),  # a pupil, not a worker
+        # kinds first missed on blind set 4
+        ("regio", "ik woon in gorcum", "gorinchem"),  # the spoken name of Gorinchem, not a typo of Workum
+        ("situatie", "vorig jaar mijn werk verloren", "werkzoekend"),
+        ("situatie", "ik wil me specialiseren in mijn vak", "eigen_werk"),
+        ("situatie", "bijstand, havo gehaald in 1998", "werkzoekend"),  # a benefit now beats a diploma of long ago
     ],
 )
 def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: str | None) -> None:
@@ -376,8 +381,49 @@ def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: s
             "ik werk als verzorgende in een verpleeghuis en wil verpleegkundige worden",
             {"situatie": "eigen_werk", "doel_sector": "zorg"},
         ),
+        # "na 20 jaar in de X" is the work before; "wil nu de Y in": "nu" is when, not the present work
+        (
+            "na twintig jaar in de horeca zit ik zonder werk, ik wil nu de techniek in",
+            {"situatie": "werkzoekend", "huidige_sector": "horeca", "doel_sector": "techniek"},
+        ),
+        # a school where one works is no level
+        ("ik ben conciërge op een basisschool", {"huidige_sector": "onderwijs", "opleidingsniveau": None}),
+        ("ik heb alleen de basisschool", {"opleidingsniveau": "geen"}),
+        ("ik heb op een lts gezeten", {"opleidingsniveau": "vmbo"}),  # one's own school is a level
+        ("ik wil na dit jaar in de bouw werken", {"doel_sector": "bouw", "huidige_sector": None}),  # a wish, not past work
     ],
 )
 def test_rollen_van_sectoren_in_een_zin(norm: Normaliseerder, tekst: str, verwacht: dict[str, str]) -> None:
     gevonden = norm.vind_in_tekst(tekst)
     assert {k: gevonden.get(k) for k in verwacht} == verwacht, gevonden
+
+
+@pytest.mark.parametrize(
+    ("tekst", "regio", "gemeente"),
+    [
+        ("ik woon in Sneek", "friesland", "súdwest-fryslân"),
+        ("amersfaort", "amersfoort", "amersfoort"),  # a typo of the town: its gemeente too
+        ("gorkum", "gorinchem", "gorinchem"),
+        ("twente", "twente", None),  # a region, no gemeente
+        # a postcode: its gemeente from the PC4 table (seed/postcode_gemeente.csv), and that gemeente's region
+        ("8011", "regio_zwolle", "zwolle"),
+        ("mijn postcode is 6511", "rijk_van_nijmegen", "nijmegen"),
+        ("2064", "groot_amsterdam", "haarlemmermeer"),  # the approximate ranges said zuid_kennemerland_ijmond
+    ],
+)
+def test_gemeente_met_de_regio(norm: Normaliseerder, tekst: str, regio: str, gemeente: str | None) -> None:
+    assert norm.normaliseer("regio", tekst).code == regio
+    assert norm.gemeente_in_tekst(tekst, regio) == gemeente
+
+
+def test_elke_gemeente_heeft_een_punt() -> None:
+    """Distances and nearby regions need the person's gemeente on the map, also when its name is
+    no town ("'s-gravenhage", "smallingerland"): then the point of its first place."""
+    import yaml
+
+    from catalog_db.afstand import GEMEENTEN, plaats_punten
+
+    punten = plaats_punten()
+    gemeenten = [str(g["gemeente"]) for g in yaml.safe_load(GEMEENTEN.read_text(encoding="utf-8"))]
+    assert [g for g in gemeenten if g not in punten] == []
+    assert punten["'s-gravenhage"] == punten["den haag"]

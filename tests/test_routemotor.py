@@ -73,6 +73,9 @@ GEVALLEN = [
     ("levenlanglerenkrediet", P("werkzoekend", "ww", "havo", None, "ict", "twente", "57_plus"), cursus(sector="ict", niveau="hbo", vorm="deeltijd"), False),
     ("levenlanglerenkrediet", P("schoolverlater", None, "havo", None, "ict", "twente", "18_29"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
     ("levenlanglerenkrediet", P("schoolverlater", None, "havo", None, "ict", "twente", "18_29"), cursus(sector="ict", niveau="hbo", vorm="deeltijd"), True),
+    # duaal is not deeltijd: under 30 studiefinanciering pays it, not the loan
+    ("levenlanglerenkrediet", P("schoolverlater", None, "havo", None, "zorg", "rijnmond", "18_29"), cursus(niveau="hbo", vorm="duaal"), False),
+    ("levenlanglerenkrediet", P("overstap", None, "havo", "retail", "zorg", "rijnmond", "30_56"), cursus(niveau="hbo", vorm="duaal"), True),
     ("levenlanglerenkrediet", P("werkgever", None, "havo", "ict", "ict", "twente"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), False),
     # Studiefinanciering: under 30, voltijd hbo/wo or mbo-bol (mbo from 18).
     ("studiefinanciering", P("schoolverlater", None, "havo", None, "ict", "twente", "18_29"), cursus(sector="ict", niveau="hbo", vorm="voltijd"), True),
@@ -95,6 +98,10 @@ GEVALLEN = [
     ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=10), True),
     ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(duur_maanden=24), False),
     ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "rijnmond"), cursus(duur_maanden=10), False),
+    ("noorden_leert_door", P("werkzoekend", "ww", "vmbo", None, "zorg", "friesland"), cursus(vorm="evc", duur_maanden=3), False),
+    # Wij Techniek: the installatie trade's fund, not a welder's at a metal firm
+    ("wij_techniek", P("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek", naam="Monteur elektrotechnische installaties"), True),
+    ("wij_techniek", P("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek", naam="Allround lasser"), False),
     # Ended: zij-instroom (to 1-1-2026), groepshulpen (last window closed 27-11-2026).
     ("zij_instroom_leraar", P("overstap", None, "hbo", "financieel", "onderwijs", "rijnmond"), cursus(sector="onderwijs", niveau="hbo", naam="Leraar"), False),
     ("groepshulpen_kinderopvang", P("eigen_werk", None, "mbo2", "kinderopvang", "kinderopvang", "rijnmond"), cursus(sector="kinderopvang"), False),
@@ -112,6 +119,10 @@ def test_leeftijd_onbekend_geeft_voorwaarde(regelingen: dict[str, RegelingInfo],
     f = past_regeling(regelingen["levenlanglerenkrediet"], Profiel("overstap", None, "havo", "retail", "ict", "twente"),
                       cursus(sector="ict", niveau="hbo", vorm="voltijd"), rang, VANDAAG)  # fmt: skip
     assert f is not None and f.leeftijd_voorwaarde == "30-56" and not f.zeker
+    # deeltijd is open under 30 too: only the upper limit is left
+    deeltijd = past_regeling(regelingen["levenlanglerenkrediet"], Profiel("overstap", None, "havo", "retail", "ict", "twente"),
+                             cursus(sector="ict", niveau="hbo", vorm="deeltijd"), rang, VANDAAG)  # fmt: skip
+    assert deeltijd is not None and deeltijd.leeftijd_voorwaarde == "<=56"
 
 
 @pytest.mark.parametrize(
@@ -141,11 +152,17 @@ def test_regeling_na_einddatum_niet_meer(regelingen: dict[str, RegelingInfo]) ->
 
 
 def test_eigen_kosten() -> None:
-    from catalog_db.routemotor import eigen_kosten
+    from catalog_db.routemotor import eigen_kosten, lesgeld_vanaf_18
     from catalog_db.typen import Financiering
 
-    c = cursus(vorm="bol", kosten_euro=1500)
+    c = cursus(vorm="bol", kosten_euro=1500, duur_maanden=12)
     assert eigen_kosten(c, Profiel("schoolverlater", leeftijd="onder_18"), []) == 0  # no lesgeld under 18
+    # A longer course: the first year is free; the later ones are due once 18 (at most 2 of 3 here)
+    drie = cursus(vorm="bol", kosten_euro=4257, duur_maanden=36)
+    assert eigen_kosten(drie, Profiel("schoolverlater", leeftijd="onder_18"), []) == 2838
+    assert lesgeld_vanaf_18(drie, Profiel("schoolverlater", leeftijd="onder_18")) == 1419
+    assert lesgeld_vanaf_18(drie, Profiel("schoolverlater", leeftijd="18_29")) is None
+    assert lesgeld_vanaf_18(c, Profiel("schoolverlater", leeftijd="onder_18")) is None
     assert eigen_kosten(c, Profiel("schoolverlater", leeftijd="18_29"), []) == 1500
     assert eigen_kosten(cursus(kosten_euro=None), Profiel("overstap"), []) is None
     zeker = Financiering("x", "X", "situatie", True, bedrag_max_euro=1000)
@@ -221,6 +238,18 @@ def test_werkgever_krijgt_wsp(catalogus: Catalogus) -> None:
     assert loket.soort == "wsp" and "friesland" in loket.regios
 
 
+def test_elke_regio_en_situatie_krijgt_een_loket_in_de_regio(catalogus: Catalogus) -> None:
+    """Whoever asks, the loket is one of their own region (the national one only for an unknown
+    region): a gemeente's bijstand desk is not for a school leaver, the Werkcentrum still is."""
+    regios = [r.code for r in catalogus.vocabulaire().regios]
+    for regio in regios:
+        for situatie in SITUATIES:
+            for uitkering in ["ww", "bijstand", "geen"] if situatie == "werkzoekend" else [None]:
+                loket = kies_loket(Profiel(situatie, uitkering, regio=regio), catalogus.loketten())
+                assert regio in loket.regios, (regio, situatie, uitkering, loket.code)
+                assert not loket.voor or situatie in loket.voor or loket.soort in ("werkcentrum", "leerwerkloket"), loket.code
+
+
 def test_onbekende_regio_krijgt_landelijk_loket(catalogus: Catalogus) -> None:
     assert kies_loket(Profiel("overstap"), catalogus.loketten()).soort == "landelijk"
 
@@ -230,6 +259,8 @@ def test_andere_route_slaat_getoonde_over(catalogus: Catalogus) -> None:
     eerste = catalogus.advies(profiel, vandaag=VANDAAG)
     tweede = catalogus.advies(profiel, vandaag=VANDAAG, overslaan=frozenset(r.cursus.code for r in eerste.routes))
     assert not {r.cursus.code for r in eerste.routes} & {r.cursus.code for r in tweede.routes}
+    # another course, not the same one at another school
+    assert not {r.cursus.naam.lower() for r in eerste.routes} & {r.cursus.naam.lower() for r in tweede.routes}
 
 
 def test_geen_passende_opleiding_eerlijk(catalogus: Catalogus) -> None:
@@ -282,10 +313,17 @@ def test_eigenschappen_voor_veel_profielen(catalogus: Catalogus) -> None:
                 assert situatie == "werkgever" or huidig == sector, profiel
             assert rang[route.cursus.instroomniveau] <= rang[niveau]
             assert not {f.regeling for f in route.financiering} & verlopen
+            # No full-time day school for an employer's staff, nor for 57+ who need an income.
+            if route.cursus.vorm in ("bol", "voltijd"):
+                assert situatie != "werkgever" and not (leeftijd == "57_plus" and situatie in ("werkzoekend", "overstap"))
+            # Only a course that ends in a diploma is said to give one.
+            if {"startkwalificatie", "hoger_niveau"} & set(route.redenen):
+                assert route.cursus.vorm not in ("evc", "praktijkverklaring", "cursus", "mbo-certificaat", "online")
             for f in route.financiering:
                 # No loan above its age, no studiefinanciering from 30 on.
                 if f.regeling == "levenlanglerenkrediet":
                     assert leeftijd != "57_plus" and situatie != "werkgever"
+                    assert leeftijd not in ("onder_18", "18_29") or route.cursus.vorm == "deeltijd"  # under 30: deeltijd only
                 if f.regeling == "studiefinanciering":
                     assert leeftijd not in ("30_56", "57_plus", "onder_18")
                 # SLIM only on werkend-leren routes at mbo level, always the employer's, never sure.

@@ -74,6 +74,10 @@ def scoor_antwoorden(
         )
         if gevonden.get("situatie") in DOEL_IS_HUIDIG and gevonden.get("huidige_sector"):
             gevonden.setdefault("doel_sector", gevonden["huidige_sector"])  # as validate_intake does
+        if gevonden.get("regio"):  # the gemeente comes with the region, as validate_intake sets it
+            gemeente = norm.gemeente_in_tekst(tekst, gevonden["regio"])
+            if gemeente:
+                gevonden["gemeente"] = gemeente
         for slot, code in verwacht.items():
             uitslag.slots_totaal += 1
             uitslag.per_slot[slot] += 1
@@ -88,11 +92,16 @@ def scoor_antwoorden(
                 uitslag.fouten.append(f"{vraag or '-'}: {tekst!r} also {slot}={code!r}")
 
 
+# Intents that answer a narrower question than the one a blind set names: "betaalt het uwv dat"
+# (vraag_geld in blind set 1) now has its own true answer. Counted as the broader intent.
+SMALLER_DAN = {"vraag_uwv_betaalt": "vraag_geld", "vraag_belasting": "vraag_geld"}
+
+
 def scoor_intents(items: list[dict[str, Any]], parse: Parse, uitslag: Uitslag) -> None:
     for item in items:
         naam = (parse(str(item["tekst"])).get("intent") or {}).get("name")
         uitslag.intents_totaal += 1
-        if naam == item["intent"]:
+        if naam == item["intent"] or SMALLER_DAN.get(naam or "") == item["intent"]:
             uitslag.intents_goed += 1
         else:
             uitslag.fouten.append(f"intent: {item['tekst']!r}: {naam} != {item['intent']}")
