@@ -43,7 +43,7 @@ DOEL_IS_HUIDIG = frozenset({"eigen_werk", "werkgever"})
 INTERRUPTIES = frozenset({
     "hulp", "mens_spreken", "opnieuw", "stoppen", "terug", "chitchat", "belediging", "buiten_bereik",
     "afscheid", "bedanken", "vraag_bbl", "vraag_bol", "vraag_evc", "vraag_oo_fonds", "vraag_mbo_niveau",
-    "vraag_kosten", "vraag_geld", "vraag_uwv_betaalt", "vraag_belasting", "vraag_duur", "vraag_werken_leren", "vraag_stap", "vraag_privacy",
+    "vraag_kosten", "vraag_geld", "vraag_uwv_betaalt", "vraag_belasting", "vraag_taal", "vraag_duur", "vraag_werken_leren", "vraag_stap", "vraag_privacy",
     "route_meer", "route_andere", "route_betalen", "route_volgende_stap", "bel_mij",
 })  # fmt: skip
 INTERRUPTIE_ZEKERHEID = 0.5
@@ -98,9 +98,9 @@ VRAAGT_EEN_MENS = re.compile(
     r"\b(?:spreek|spreken|praat|praten|bel|bellen|contact|mens|persoon|iemand)\b",
     re.IGNORECASE,
 )
-# Slots read from the whole message first (its negations, "nog", staff, ended benefits, roles of sectors), NLU's
-# entity value only when the text rules find nothing.
-TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector"})
+# Slots read from the whole message first (its negations, "nog", staff, ended benefits, roles of sectors, a
+# whole place name such as "emmer compascuum"), NLU's entity value only when the text rules find nothing.
+TEKST_EERST = frozenset({"situatie", "uitkering", "opleidingsniveau", "huidige_sector", "doel_sector", "regio"})
 
 
 def _slot_voor_entiteit(entiteit: Mapping[str, Any], gevraagd: str | None) -> str | None:
@@ -162,9 +162,10 @@ def lees_bericht(
             continue
         if slot in ("sector", "doel_sector") and slot != gevraagd and norm.is_oorzaak(tekst, e.get("start")):
             continue  # "mijn baan verdwijnt door automatisering": a cause, not a goal
-        if slot == "opleidingsniveau" and gevraagd != slot and norm.is_werkplek(tekst, e.get("start")):
-            continue  # "juf op een basisschool": a workplace, not the person's level
-        if gevraagd == "uitkering" and slot in (*SECTOR_SLOTS, "sector") and BETALER.search(waarde):
+        if slot == "opleidingsniveau" and gevraagd != slot and norm.geen_eigen_niveau(tekst, e.get("start"), e.get("end")):
+            continue  # "juf op een basisschool", "ik wil naar het hbo": a workplace or a wish, not the person's level
+        gezegd = tekst[e["start"] : e["end"]] if isinstance(e.get("start"), int) and isinstance(e.get("end"), int) else waarde
+        if gevraagd == "uitkering" and slot in (*SECTOR_SLOTS, "sector") and BETALER.search(f"{waarde} {gezegd}"):
             continue  # "niks van de gemeente of het uwv": who pays a benefit, not a line of work
         doel_slot = "doel_sector" if slot == "sector" else slot
         if is_payload:

@@ -146,9 +146,9 @@ def jij_betaalt_tekst(r: Mapping[str, Any], domain: Mapping[str, Any], vandaag: 
         tekst = response_tekst(domain, "utter_jij_betaalt_bedrag", bedrag=_euro(eigen)) or ""
     schooljaar, per_jaar = r.get("kosten_schooljaar"), r.get("kosten_per_jaar_euro")
     if schooljaar and per_jaar and schooljaar != schooljaar_van(vandaag or date.today()):
-        tekst += " " + (
-            response_tekst(domain, "utter_jij_betaalt_schooljaar", per_jaar=_euro(per_jaar), schooljaar=schooljaar) or ""
-        )
+        # the amount per year is said already in the sentence from 18 on
+        naam = "utter_jij_betaalt_schooljaar_kort" if vanaf_18 else "utter_jij_betaalt_schooljaar"
+        tekst += " " + (response_tekst(domain, naam, per_jaar=_euro(per_jaar), schooljaar=schooljaar) or "")
     onzeker = any(d.get("geld") and not d.get("zeker") for d in r.get("financiering_details") or [])
     if onzeker and eigen:
         tekst += " " + (response_tekst(domain, "utter_jij_betaalt_misschien_minder", loket=loket) or "")

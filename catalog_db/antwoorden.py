@@ -63,7 +63,7 @@ ALLEEN = re.compile(
 )
 DOEL_CONTEXT = re.compile(
     r"\b(naar|wil|wil\s+graag|liever|worden|lijkt|graag|doel|richting|omscholen|switchen|overstappen|zoek\s+werk|zoek"
-    r"|denk\s+aan|denk\s+na\s+over|denken\s+aan|droom\s+van)\b"
+    r"|denk\s+aan|denk\s+na\s+over|denken\s+aan|droom\s+van|iets\s+in|iets\s+met)\b"
 )
 HUIDIG_CONTEXT = re.compile(
     r"\b(werk|werkt|werkte|gewerkt|ben|zit|zat|nu|was|werkzaam|sta|stond|heb\s+een|hebben\s+een|zijn\s+een|eigen"
@@ -607,9 +607,14 @@ class Normaliseerder:
         return isinstance(begin, int) and bool(OORZAAK.search(schoon(tekst[:begin]) + " "))
 
     @staticmethod
-    def is_werkplek(tekst: str, begin: object) -> bool:
-        """Is the school at `begin` in `tekst` where the person works ("juf op een basisschool")?"""
-        return isinstance(begin, int) and bool(SCHOOL_ALS_WERKPLEK.search(schoon(tekst[:begin]) + " "))
+    def geen_eigen_niveau(tekst: str, begin: object, eind: object = None) -> bool:
+        """Is the school at `begin` in `tekst` not the person's own finished level: where they work
+        ("juf op een basisschool") or what they want ("ik wil naar het hbo")?"""
+        if not isinstance(begin, int):
+            return False
+        ervoor = schoon(tekst[:begin]) + " "
+        erna = " " + schoon(tekst[eind:]) if isinstance(eind, int) else ""
+        return bool(SCHOOL_ALS_WERKPLEK.search(ervoor) or NIVEAU_DOEL_ERVOOR.search(ervoor[-40:]) or NIVEAU_DOEL_ERNA.match(erna))
 
     def sectoren_zonder_rol(self, tekst: str) -> list[str]:
         return [code for rol, code in self._sectoren_met_rol(schoon(tekst)) if rol is None]

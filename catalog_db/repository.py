@@ -22,7 +22,7 @@ from catalog_db import models
 from catalog_db.afstand import plaats_punten, regios_binnen
 from catalog_db.beroepen import beroepswoorden
 from catalog_db.db import default_engine, session_scope
-from catalog_db.routemotor import BUUR_KM, DOEL_RANG, persoon_rang, stel_routes_voor
+from catalog_db.routemotor import BUUR_KM, doel_rang, persoon_rang, stel_routes_voor
 from catalog_db.typen import Advies, Cursus, LoketInfo, Opleidingseis, Profiel, RegelingInfo, Voorwaarden
 from catalog_db.vocabulaire import Vocabulaire, laad_vocabulaire
 
@@ -138,7 +138,7 @@ def zoek_cursussen(session: Session, profiel: Profiel, rang: Mapping[str, int], 
     )
     volgorde = [
         case((o.regio == profiel.regio, 0), (o.regio.is_(None), 2), else_=1),
-        func.abs(o.niveau_rang - DOEL_RANG.get(p, 5.0)),
+        func.abs(o.niveau_rang - doel_rang(profiel, rang)),
         o.code,
     ]
     if beroep is not None:

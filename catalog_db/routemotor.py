@@ -58,6 +58,15 @@ VOLWASSEN_SITUATIES = frozenset({"eigen_werk", "overstap", "werkzoekend", "zzp",
 
 # The level a person's next step usually aims at, by the rank of their highest finished level.
 DOEL_RANG = {0: 3.0, 1: 3.0, 2: 3.0, 3: 4.0, 4: 5.0, 5: 5.5, 6: 7.0, 7: 7.0, 8: 7.5}
+# Havo has the rank of mbo 4 (both give entry to hbo), but a havo diploma leads to hbo, not to
+# another mbo 4 course.
+DOEL_PER_NIVEAU = {"havo": 7.0}
+
+
+def doel_rang(profiel: Profiel, rang: Mapping[str, int]) -> float:
+    """The course level (rank) this person's next step usually aims at."""
+    return DOEL_PER_NIVEAU.get(profiel.opleidingsniveau or "", DOEL_RANG.get(persoon_rang(profiel, rang), 5.0))
+
 
 LOKET_VOORKEUR: dict[str, tuple[str, ...]] = {
     "werkgever": ("wsp", "werkcentrum", "leerwerkloket"),
@@ -405,6 +414,12 @@ def kies_loket(profiel: Profiel, loketten: Sequence[LoketInfo]) -> LoketInfo:
     return landelijk[0]
 
 
+def _naast_werk(profiel: Profiel) -> frozenset[str]:
+    """Course forms one can do beside one's work. Werkend leren (bbl) needs an employer who is a
+    recognised leerbedrijf: an employee's, not a one-person business's."""
+    return NAAST_WERK if profiel.situatie == "zzp" else NAAST_WERK | WERKEND_LEREN
+
+
 def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple[str, ...]:
     redenen: list[str] = []
     zonder_sk = not heeft_startkwalificatie(profiel, rang)
@@ -418,9 +433,9 @@ def _redenen(profiel: Profiel, cursus: Cursus, rang: Mapping[str, int]) -> tuple
     if zonder_sk and rang.get(cursus.niveau, 0) <= STARTKWALIFICATIE_RANG:
         sk = diploma and rang.get(cursus.niveau, 0) == STARTKWALIFICATIE_RANG
         redenen.append("startkwalificatie" if sk else "eerste_stap")
-    if cursus.vorm in WERKEND_LEREN and (profiel.situatie in HEEFT_INKOMEN_NODIG or zonder_sk):
+    if cursus.vorm in WERKEND_LEREN and profiel.situatie != "zzp" and (profiel.situatie in HEEFT_INKOMEN_NODIG or zonder_sk):
         redenen.append("werk_en_leer")
-    if profiel.situatie in WERKEND and cursus.vorm in NAAST_WERK | WERKEND_LEREN:
+    if profiel.situatie in WERKEND and cursus.vorm in _naast_werk(profiel):
         redenen.append("naast_werk")
     if diploma and rang.get(cursus.niveau, 0) > persoon_rang(profiel, rang):
         redenen.append("hoger_niveau")
@@ -453,7 +468,7 @@ def _score(
     if profiel.leeftijd in OUDER and cursus.vorm in {"bol", "voltijd"}:
         score -= 8.0
     p = persoon_rang(profiel, rang)
-    score -= 6.0 * abs(rang.get(cursus.niveau, 0) - DOEL_RANG.get(p, 5.0))
+    score -= 6.0 * abs(rang.get(cursus.niveau, 0) - doel_rang(profiel, rang))
     # Two or more levels below what the person has already finished is a step back a loket
     # adviser would not propose first ("havo" → an mbo 2 course).
     omlaag = p - rang.get(cursus.niveau, 0)
@@ -463,7 +478,7 @@ def _score(
     if profiel.situatie in HEEFT_INKOMEN_NODIG:
         score += 12.0 if vorm in WERKEND_LEREN else (-6.0 if vorm in {"bol", "voltijd"} else 0.0)
     elif profiel.situatie in WERKEND:
-        score += 8.0 if vorm in NAAST_WERK | WERKEND_LEREN else (-8.0 if vorm in {"bol", "voltijd"} else 0.0)
+        score += 8.0 if vorm in _naast_werk(profiel) else (-8.0 if vorm in {"bol", "voltijd"} else 0.0)
     elif profiel.situatie == "werkgever":
         score += 8.0 if vorm in WERKEND_LEREN | {"cursus", "mbo-certificaat", "evc"} else -8.0
     elif profiel.situatie == "schoolverlater":

@@ -560,6 +560,11 @@ async def test_wie_de_uitkering_betaalt_is_geen_werk(domain: dict[str, Any]) -> 
     entiteit = {"entity": "sector", "value": "gemeente", "role": "doel", "start": tekst.index("gemeente")}
     gevonden = await lees(domain, tekst=tekst, entities=[entiteit], requested="uitkering")
     assert gevonden.get("uitkering") == "geen" and "doel_sector" not in gevonden
+    # NLU's synonym may already have made it "overheid": the words said decide
+    begin = tekst.index("gemeente")
+    als_code = {"entity": "sector", "value": "overheid", "start": begin, "end": begin + len("gemeente")}
+    gevonden = await lees(domain, tekst=tekst, entities=[als_code], requested="uitkering")
+    assert gevonden.get("uitkering") == "geen" and "doel_sector" not in gevonden
 
 
 async def test_school_waar_iemand_werkt_is_geen_niveau(domain: dict[str, Any]) -> None:
@@ -572,6 +577,10 @@ async def test_school_waar_iemand_werkt_is_geen_niveau(domain: dict[str, Any]) -
         domain, tekst="alleen de basisschool", entities=[{**entiteit, "start": 11}], requested="opleidingsniveau"
     )
     assert als_antwoord.get("opleidingsniveau") == "geen"
+    # a level one wants is not one's own: the diploma question is still asked
+    wens = "ik wil naar het hbo"
+    hbo = {"entity": "opleidingsniveau", "value": "hbo", "start": wens.index("hbo"), "end": len(wens)}
+    assert "opleidingsniveau" not in await lees(domain, tekst=wens, entities=[hbo])
 
 
 @pytest.mark.parametrize(
@@ -598,3 +607,11 @@ async def test_een_sector_met_een_rol_uit_de_tekst_krijgt_niet_ook_de_andere(dom
     entiteit = {"entity": "sector", "role": "huidig", "value": "bouw", "start": tekst.index("bouw")}
     gevonden = await lees(domain, tekst=tekst, entities=[entiteit])
     assert gevonden.get("doel_sector") == "bouw" and "huidige_sector" not in gevonden
+
+
+async def test_hele_plaatsnaam_wint_van_een_stuk_dat_nlu_koos(domain: dict[str, Any]) -> None:
+    """NLU may tag only part of a two-word place ("amsterdam" of "nieuw amsterdam", in Drenthe)."""
+    tekst = "nieuw amsterdam"
+    entiteit = {"entity": "regio", "value": "amsterdam", "start": 6, "end": 15}
+    gevonden = await lees(domain, tekst=tekst, entities=[entiteit], requested="regio")
+    assert gevonden.get("regio") == "drenthe"

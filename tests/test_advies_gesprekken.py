@@ -210,3 +210,16 @@ def test_58_met_ww_ook_na_andere_route_geen_dagopleiding(bot: Bot) -> None:
     chat.say("/route_andere")
     alle = routes + (chat.slot("routes") or [])
     assert alle and not [r["opleiding"] for r in alle if r["vorm"] in ("bol", "voltijd")]
+
+
+def test_kapper_is_geen_stopwoord(bot: Bot) -> None:
+    chat = bot.chat()
+    chat.say("hoi")
+    chat.say("ik ben kapper")
+    assert chat.texts() and not any("we stoppen" in t.lower() for t in chat.texts())
+
+
+def test_wie_moeilijk_leest_hoort_van_het_taalhuis(bot: Bot) -> None:
+    chat = bot.chat()
+    chat.say("ik kan niet zo goed lezen en schrijven")
+    assert any("Taalhuis" in t for t in chat.texts()), chat.texts()

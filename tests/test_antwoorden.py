@@ -362,6 +362,8 @@ def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: 
         ("situatie", "vorig jaar mijn werk verloren", "werkzoekend"),
         ("situatie", "ik wil me specialiseren in mijn vak", "eigen_werk"),
         ("situatie", "bijstand, havo gehaald in 1998", "werkzoekend"),  # a benefit now beats a diploma of long ago
+        ("huidige_sector", "ik bouw websites voor klanten", "ict"),  # building websites is no bouw
+        ("huidige_sector", "ik was bekister", "bouw"),
     ],
 )
 def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: str | None) -> None:
@@ -391,6 +393,7 @@ def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: s
         ("ik heb alleen de basisschool", {"opleidingsniveau": "geen"}),
         ("ik heb op een lts gezeten", {"opleidingsniveau": "vmbo"}),  # one's own school is a level
         ("ik wil na dit jaar in de bouw werken", {"doel_sector": "bouw", "huidige_sector": None}),  # a wish, not past work
+        ("ik ben 60 en wil wat anders gaan doen, iets met de techniek", {"doel_sector": "techniek", "huidige_sector": None}),
     ],
 )
 def test_rollen_van_sectoren_in_een_zin(norm: Normaliseerder, tekst: str, verwacht: dict[str, str]) -> None:

@@ -53,7 +53,13 @@ GEVALLEN = [
     ("colland", P("overstap", None, "mbo2", "groen", "zorg", "twente"), cursus(), True),
     ("colland", P("eigen_werk", None, "mbo2", "zorg", "zorg", "twente"), cursus(), False),
     ("colland", P("werkzoekend", "ww", "mbo2", None, "groen", "twente"), cursus(sector="groen"), False),
-    ("oom", P("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek"), True),
+    ("oom", P("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek", naam="Allround lasser"), True),
+    # OOM is the metal trade's fund: not on an installer's course
+    ("oom", P("eigen_werk", None, "mbo2", "techniek", "techniek", "twente"), cursus(sector="techniek", naam="Monteur elektrotechnische installaties"), False),
+    # studiefinanciering: not for someone who already has hbo (a second study gets none)
+    ("studiefinanciering", P("overstap", None, "hbo", "retail", "zorg", "twente", "18_29"), cursus(niveau="hbo", vorm="voltijd"), False),
+    # praktijkleren also for hbo duaal
+    ("praktijkleren_bbl", P("werkgever", None, "havo", "zorg", "zorg", "rijnmond"), cursus(niveau="hbo", vorm="duaal"), True),
     ("oom", P("overstap", None, "mbo2", "techniek", "zorg", "twente"), cursus(), False),
     ("werkgever_scholing", P("eigen_werk", None, "mbo2", "zorg", "zorg", "twente"), cursus(), True),
     ("werkgever_scholing", P("werkzoekend", "ww", "mbo2", None, "zorg", "twente"), cursus(), False),
@@ -364,3 +370,10 @@ def test_vroeg_stoppen_verandert_niets(catalogus: Catalogus, monkeypatch: pytest
     for p, a in zip(profielen, snel, strict=True):
         alles = catalogus.advies(p, vandaag=VANDAAG, max_routes=3)
         assert [(r.cursus.code, r.score) for r in a.routes] == [(r.cursus.code, r.score) for r in alles.routes], p
+
+
+def test_havo_leidt_naar_het_hbo(catalogus: Catalogus) -> None:
+    """Havo has mbo 4's rank, but a school leaver with havo is first offered hbo, not mbo 4."""
+    profiel = Profiel("schoolverlater", None, "havo", None, "ict", "groningen", gemeente="groningen", leeftijd="18_29")
+    routes = catalogus.advies(profiel, vandaag=VANDAAG).routes
+    assert routes and routes[0].cursus.niveau == "hbo", [(r.cursus.naam, r.cursus.niveau) for r in routes]

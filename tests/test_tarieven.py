@@ -138,8 +138,7 @@ def test_onder_18_eerst_niets_daarna_lesgeld(domain: dict[str, Any]) -> None:
         "loket": "X",
     }
     assert jij_betaalt_tekst(route, domain, vandaag=date(2026, 12, 3)) == (
-        "Jij betaalt niets tot je 18 bent. Daarna ongeveer 1.419 euro per jaar. "
-        "Ik reken met 1.419 euro per jaar. Dat is het bedrag van 2024-2025."
+        "Jij betaalt niets tot je 18 bent. Daarna ongeveer 1.419 euro per jaar. Dat is het bedrag van 2024-2025."
     )
     # money that is sure for them covers it: nothing, whatever the age
     assert jij_betaalt_tekst({**route, "eigen_kosten_euro": 0}, domain) == "Jij betaalt: niets."
