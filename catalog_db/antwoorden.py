@@ -199,12 +199,13 @@ FAMILIE = re.compile(r"\b(?:ouders|broers|zussen|dochters|zonen|kinderen|kids|kl
 GEEN_UITKERING_ANTWOORD = re.compile(
     r"^(?:nee+[jn]?|nope|nop|no|niks|niets|nada|noppes|geen|neen)\b"
     r"|\b(?:krijg|heb|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen|nie|niet)\b|\b(?:niks|niets|niemand|nergens)\b"
-    r"|\bniet\s+aangevraagd|\bspaargeld|\beigen\s+(?:geld|inkomen|spaargeld)|\bleef\s+van\b|\bnvt\b|\bniet\s+van\s+toepassing"
+    r"|\bnooit\s+(?:een\s+)?(?:uitkering|ww|bijstand)\b|\bniet\s+aangevraagd|\bspaargeld|\beigen\s+(?:geld|inkomen|spaargeld)|\bleef\s+van\b|\bnvt\b|\bniet\s+van\s+toepassing"
     r"|\b(?:mijn|m'n|me|mn)\s+(?:man|vrouw|partner|vriend|vriendin|ouders|moeder|vader)\s+(?:werkt|verdient|betaalt|zorgt)"
 )
 # Said in a free message: only plain words ("ik krijg niks", "geen uitkering").
 GEEN_UITKERING_ZIN = re.compile(
     r"\b(?:krijg|ontvang)\s+(?:ik\s+)?(?:\w+\s+){0,2}(?:niks|niets|geen\s+uitkering)\b|\bzonder\s+(?:uitkering|ww|bijstand)\b"
+    r"|\bnooit\s+(?:een\s+)?(?:uitkering|ww|bijstand)\b"
 )
 # A benefit that was, or is not: "mijn ww is op", "geen bijstand", "ik had ww".
 VOORBIJ = re.compile(

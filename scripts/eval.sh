@@ -30,7 +30,7 @@ BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.persona_speler
 echo "==> the blind sets (tests/nlu/blind*/: written apart from data/, never trained on)"
 # The bot asks the age only when it changes the money: the blind personas' expected age is
 # checked only where it was asked (tests/nlu/blind_score.py zonder_leeftijd).
-for set in blind blind2 blind3 blind4; do
+for set in blind blind2 blind3 blind4 blind5; do
   BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.nlu.blind_score --set "tests/nlu/$set" >"$out/$set.txt" || true
   .venv-app/bin/python -m tests.nlu.blind_score --personas --set "tests/nlu/$set" >"$tmp/${set}_personas.json"
   BOT_URL=http://127.0.0.1:$RASA_PORT .venv-app/bin/python -m tests.persona_speler "$tmp/${set}_personas.json" >"$out/${set}_personas.txt" || true

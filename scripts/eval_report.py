@@ -81,7 +81,7 @@ def main(out: Path) -> int:
             if r.startswith("FAIL"):
                 print(f"  {r}")
         ok &= geslaagd / len(regels) >= DOEL["personas"]
-    for naam in ("blind", "blind2", "blind3", "blind4"):
+    for naam in ("blind", "blind2", "blind3", "blind4", "blind5"):
         if (out / f"{naam}.txt").exists():
             print(f"Blind set tests/nlu/{naam}/ (written apart from data/, never trained on):")
             for regel in (out / f"{naam}.txt").read_text().splitlines()[:3]:

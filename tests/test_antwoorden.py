@@ -364,6 +364,7 @@ def test_school_klaar_in_andere_woorden(norm: Normaliseerder, tekst: str, code: 
         ("situatie", "bijstand, havo gehaald in 1998", "werkzoekend"),  # a benefit now beats a diploma of long ago
         ("huidige_sector", "ik bouw websites voor klanten", "ict"),  # building websites is no bouw
         ("huidige_sector", "ik was bekister", "bouw"),
+        ("uitkering", "nooit een uitkering gehad", "geen"),  # never had one: none, not ww
     ],
 )
 def test_soorten_van_blind3(norm: Normaliseerder, slot: str, tekst: str, code: str | None) -> None:

@@ -18,9 +18,17 @@ pytestmark = pytest.mark.conversation
 # who read only design.md): 96.2% / 95.0% at first (intent names mapped to the domain's), 97.9% /
 # 95.0% after the kinds it showed were added. blind4 (written 2026-12-03, session 7, by a helper
 # who read only design.md; it also expects the gemeente): 95.4% / 98.3% at first (the gemeente
-# scored as validate_intake sets it), 98.6% / 98.3% after its kinds. Raise with every gain.
-VLOERS = {"blind": (0.97, 0.94), "blind2": (0.95, 0.88), "blind3": (0.95, 0.92), "blind4": (0.96, 0.95)}
-MINIMUM = {"blind": (300, 100), "blind2": (300, 100), "blind3": (200, 50), "blind4": (250, 55)}  # answers, intents scored
+# scored as validate_intake sets it), 98.6% / 98.3% after its kinds. blind5 (written at the end of
+# session 7 by another helper, from design.md only; only its figures were looked at, not its
+# misses): 97.5% / 98.3%, personas 36/40. Raise with every gain.
+VLOERS = {"blind": (0.97, 0.94), "blind2": (0.95, 0.88), "blind3": (0.95, 0.92), "blind4": (0.96, 0.95), "blind5": (0.95, 0.95)}
+MINIMUM = {
+    "blind": (300, 100),
+    "blind2": (300, 100),
+    "blind3": (200, 50),
+    "blind4": (250, 55),
+    "blind5": (250, 55),
+}  # answers, intents scored
 
 
 @pytest.mark.parametrize("naam", sorted(VLOERS))
