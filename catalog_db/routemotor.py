@@ -38,7 +38,7 @@ STARTKWALIFICATIE_RANG = 3
 GEEN_GELD = frozenset({"toestemming", "leerroute", "advies", "werkgever"})
 LENING = frozenset({"lening"})
 BRON_GELDIG_DAGEN = 365  # a source older than this: the scheme is shown as "vraag het na"
-# Under 18 no lesgeld is due for mbo (Wet educatie en beroepsonderwijs; llo-facts.md §7).
+# Under 18 on 1 August no lesgeld or cursusgeld is due for mbo (Les- en cursusgeldwet; llo-facts.md §7).
 MBO_NIVEAUS = frozenset({"mbo1", "mbo2", "mbo3", "mbo4"})
 HOGER_ONDERWIJS = frozenset({"hbo", "wo"})
 LESGELDVRIJ_VORMEN = frozenset({"bol", "bbl"})
