@@ -336,7 +336,11 @@ class ActionRouteBetalen(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         routes = [r for r in tracker.get_slot("routes") or [] if isinstance(r, dict)]
         if not routes:
-            dispatcher.utter_message(response="utter_vraag_geld")
+            if isinstance(tracker.get_slot("routes"), list):  # advised, but no course fits: who knows more
+                loket = loketnaam_in_zin(catalogus_loket(tracker).naam)
+                dispatcher.utter_message(response="utter_betalen_onbekend", loket=loket)
+            else:  # before the advice: in general
+                dispatcher.utter_message(response="utter_vraag_geld")
             return []
         # Per route shown: its own money, as it applies to that course (sure or not, the age rule).
         cat = catalogus()

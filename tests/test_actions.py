@@ -615,3 +615,13 @@ async def test_hele_plaatsnaam_wint_van_een_stuk_dat_nlu_koos(domain: dict[str, 
     entiteit = {"entity": "regio", "value": "amsterdam", "start": 6, "end": 15}
     gevonden = await lees(domain, tekst=tekst, entities=[entiteit], requested="regio")
     assert gevonden.get("regio") == "drenthe"
+
+
+async def test_betalen_zonder_passende_opleiding_noemt_het_loket(domain: dict[str, Any]) -> None:
+    """After the honest "no course fits", "Hoe betaal ik dit?" names the loket, not the intake FAQ."""
+    d = CollectingDispatcher()
+    await ActionRouteBetalen().run(d, tracker(slots={**PROFIEL, "routes": []}), domain)
+    assert [m.get("response") for m in d.messages] == ["utter_betalen_onbekend"] and d.messages[0]["loket"]
+    voor = CollectingDispatcher()
+    await ActionRouteBetalen().run(voor, tracker(), domain)
+    assert [m.get("response") for m in voor.messages] == ["utter_vraag_geld"]
