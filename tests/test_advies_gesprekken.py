@@ -127,11 +127,16 @@ def test_onder_18_betaalt_geen_lesgeld(bot: Bot) -> None:
 
 
 def test_werkgever_wordt_geen_leeftijd_gevraagd(bot: Bot) -> None:
-    chat, routes, _ = speel(bot, "ik heb een bouwbedrijf met personeel", {
+    chat, routes, teksten = speel(bot, "ik heb een bouwbedrijf met personeel", {
         "situatie": "ik heb personeel", "huidige_sector": "bouw", "opleidingsniveau": "vmbo", "doel_sector": "bouw",
         "regio": "enschede",
     })  # fmt: skip
     assert routes and chat.slot("leeftijd") is None
+    # the level asked is the staff's, and the next step asks for no diploma of the employer
+    assert any("Welk diploma hebben de meeste van je mensen?" in t for t in teksten), teksten
+    chat.say("Wat moet ik nu doen?")
+    stap = [t for t in chat.texts() if t.startswith("Maak een afspraak bij")]
+    assert stap and not any("Neem je diploma mee" in t for t in stap), chat.texts()
 
 
 def test_hovenier_die_wil_groeien_krijgt_eerst_een_hovenier_route(bot: Bot) -> None:
