@@ -20,8 +20,8 @@ from actions.loket import loket_waarden, meld_loket
 from actions.teksten import response_tekst
 from actions.vangnet import bij_catalogusstoring
 from catalog_db.db import session_scope
-from catalog_db.routemotor import kies_loket
-from catalog_db.tarieven import schooljaar_van, schooljaren
+from catalog_db.routemotor import kies_loket, kosten_per_schooljaar
+from catalog_db.tarieven import schooljaar_van
 from catalog_db.typen import Advies, Financiering, LoketInfo, Profiel, Route, loketnaam_in_zin
 from gedeeld.opslag import registreer_vraag
 
@@ -71,9 +71,7 @@ def route_dict(
         "kosten_indicatief": c.kosten_indicatief,
         "kosten_schooljaar": c.kosten_schooljaar,
         # a statutory cost per school year (the route's kosten_euro counts every year of the course)
-        "kosten_per_jaar_euro": c.kosten_euro // (schooljaren(c.duur_maanden) or 1)
-        if c.kosten_schooljaar and c.kosten_euro is not None
-        else None,
+        "kosten_per_jaar_euro": kosten_per_schooljaar(c) if c.kosten_schooljaar else None,
         "eigen_kosten_euro": route.eigen_kosten_euro,
         "lesgeld_vanaf_18_euro": route.lesgeld_vanaf_18_euro,
         "afstand_km": route.afstand_km,

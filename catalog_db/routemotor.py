@@ -316,13 +316,18 @@ def lesgeldvrij(cursus: Cursus, profiel: Profiel) -> bool | None:
     return band == "onder_18"
 
 
+def kosten_per_schooljaar(cursus: Cursus) -> int | None:
+    """What one school year of the course costs, when its cost and length are known."""
+    jaren = schooljaren(cursus.duur_maanden)
+    return cursus.kosten_euro // jaren if cursus.kosten_euro is not None and jaren else None
+
+
 def lesgeld_vanaf_18(cursus: Cursus, profiel: Profiel) -> int | None:
     """For someone under 18 on a course of more than one school year: the lesgeld of a year once
     they are 18 (the first year is free; how many more depends on their exact age)."""
-    jaren = schooljaren(cursus.duur_maanden)
-    if not lesgeldvrij(cursus, profiel) or cursus.kosten_euro is None or not jaren or jaren <= 1:
+    if not lesgeldvrij(cursus, profiel) or (schooljaren(cursus.duur_maanden) or 1) <= 1:
         return None
-    return cursus.kosten_euro // jaren
+    return kosten_per_schooljaar(cursus)
 
 
 def wettelijk_collegegeld_onzeker(cursus: Cursus, profiel: Profiel, rang: Mapping[str, int] | None) -> bool:
